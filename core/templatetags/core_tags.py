@@ -1,0 +1,79 @@
+"""Site-wide template tags: navigation, breadcrumbs and the language switch."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+def _home(request):
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    cache = request.__dict__.setdefault("_cior_home", {})
+    language = translation.get_language()
+    if language not in cache:
+        cache[language] = site.root_page.localized
+    return cache[language]
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """Return the home page and its children shown in menus, in the active language."""
+    request = context["request"]
+    home = _home(request)
+    if home is None:
+        return {"home": None, "items": []}
+    items = list(
+        home.get_children()
+        .live()
+        .public()
+        .in_menu()
+        .only("id", "path", "title", "url_path", "locale_id", "depth", "content_type_id")
+    )
+    return {"home": home, "items": items}
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """Return, for each language, the URL of this page in that language.
+
+    On a Wagtail page the link goes to its translation (or the translated home when there is
+    none); elsewhere to the same path with the other language prefix.
+    """
+    request = context["request"]
+    page = context.get("page")
+    current = translation.get_language()
+    translations = {}
+    if isinstance(page, Page) and page.pk:
+        for other in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[other.locale.language_code] = other
+    page_url = page.get_url(request) if translations else None
+    suffix = request.path[len(page_url) :] if page_url and request.path.startswith(page_url) else ""
+    query = request.GET.urlencode()
+    links = []
+    for code, name in settings.LANGUAGES:
+        if code in translations:
+            url = translations[code].get_url(request) + suffix
+            if query:
+                url = f"{url}?{query}"
+        else:
+            url = translate_url(request.get_full_path(), code)
+        links.append({"code": code, "name": name, "url": url, "current": code == current})
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context):
+    """Return the ancestors of the current page below the tree root, home first."""
+    page = context.get("page")
+    if not isinstance(page, Page) or page.depth <= 2:
+        return []
+    return list(
+        page.get_ancestors()
+        .filter(depth__gte=2)
+        .only("id", "title", "url_path", "path", "depth", "locale_id")
+    )

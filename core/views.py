@@ -1,0 +1,79 @@
+"""Site-wide views: search, sitemap, robots.txt and the error pages."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Q
+from django.http import HttpResponse, HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
+from django.views.decorators.cache import cache_page
+from django.views.decorators.http import require_GET
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
+from wagtail.models import Locale, Page
+
+from .queries import search_site
+
+SEARCH_PAGE_SIZE = 10
+
+
+@require_GET
+def search(request):
+    """Search the pages and records of the visitor's language."""
+    query = request.GET.get("q", "").strip()[:200]
+    results = search_site(query, locale=Locale.get_active()) if query else []
+    paginator = Paginator(results, SEARCH_PAGE_SIZE)
+    try:
+        page = paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        page = paginator.page(1)
+    except EmptyPage:
+        page = paginator.page(paginator.num_pages)
+    return render(
+        request,
+        "core/search.html",
+        {"query": query, "results": page, "paginator": paginator},
+    )
+
+
+class AllLocalesSitemap(Sitemap):
+    """The live pages of every language tree of the site (Wagtail's own lists only one)."""
+
+    def items(self):
+        homes = self.get_wagtail_site().root_page.get_translations(inclusive=True)
+        in_a_tree = Q()
+        for home in homes:
+            in_a_tree |= Q(path__startswith=home.path)
+        return (
+            Page.objects.filter(in_a_tree)
+            .live()
+            .public()
+            .order_by("path")
+            .defer_streamfields()
+            .specific()
+        )
+
+
+@cache_page(60 * 15)
+def sitemap(request):
+    return wagtail_sitemap(request, sitemaps={"pages": AllLocalesSitemap(request)})
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /en/search/",
+        "Disallow: /fr/search/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    """Render the 500 page without a request context: the database may be what failed."""
+    return HttpResponseServerError(loader.get_template("500.html").render())

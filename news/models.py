@@ -1,0 +1,156 @@
+"""News articles and the photo library edited by the STRATCOM committee."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from core.blocks import BodyBlock
+
+
+class Photo(AbstractImage):
+    """An image of the photo library: alt text, bilingual caption, credit and what it shows."""
+
+    caption = models.CharField(_("caption"), max_length=255, blank=True)
+    credit = models.CharField(_("credit"), max_length=255, blank=True)
+    taken_on = models.DateField(_("date taken"), null=True, blank=True)
+    event_name = models.CharField(_("event"), max_length=200, blank=True)
+    nations = models.ManyToManyField(
+        "nations.Nation", verbose_name=_("nations"), blank=True, related_name="photos"
+    )
+    people_shown = models.CharField(_("people shown"), max_length=500, blank=True)
+    publication_cleared = models.BooleanField(
+        _("cleared for publication"),
+        default=True,
+        help_text=_("Only cleared photos appear in the public photo library."),
+    )
+
+    admin_form_fields = Image.admin_form_fields + (
+        "caption_en",
+        "caption_fr",
+        "credit",
+        "taken_on",
+        "event_name",
+        "nations",
+        "people_shown",
+        "publication_cleared",
+    )
+    search_fields = AbstractImage.search_fields + [
+        index.SearchField("caption"),
+        index.SearchField("event_name"),
+        index.SearchField("people_shown"),
+        index.FilterField("taken_on"),
+        index.FilterField("publication_cleared"),
+    ]
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+
+
+class PhotoRendition(AbstractRendition):
+    image = models.ForeignKey(Photo, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class NewsIndexPage(Page):
+    """Lists the articles below it, newest first, filterable by category."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["news.ArticlePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("news index")
+
+
+class ArticlePage(Page):
+    """A news article: date, byline, lead, body, a cover photo and a gallery."""
+
+    class Category(models.TextChoices):
+        CIOR = "cior", _("CIOR activities & events")
+        NATIONAL = "national", _("National events")
+        OTHER = "other", _("Other")
+
+    date = models.DateField(_("date"))
+    byline = models.CharField(
+        _("byline"),
+        max_length=200,
+        blank=True,
+        help_text=_("e.g. 'Jane Doe, Captain (R), Estonia / CIOR Public Affairs'."),
+    )
+    category = models.CharField(
+        _("category"), max_length=10, choices=Category.choices, default=Category.CIOR
+    )
+    lead = models.TextField(_("lead"), blank=True)
+    cover = models.ForeignKey(
+        Photo,
+        verbose_name=_("cover photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    tags = ClusterTaggableManager(through=ArticleTag, blank=True, verbose_name=_("tags"))
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("date"), FieldPanel("byline"), FieldPanel("category"), FieldPanel("tags")],
+            heading=_("Publication"),
+        ),
+        FieldPanel("lead"),
+        FieldPanel("cover"),
+        FieldPanel("body"),
+        InlinePanel("gallery_images", label=_("Gallery")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.SearchField("byline"),
+        index.FilterField("date"),
+        index.FilterField("category"),
+    ]
+    parent_page_types = ["news.NewsIndexPage"]
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        ordering = ["-date"]
+
+
+class ArticleGalleryImage(Orderable):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="gallery_images")
+    image = models.ForeignKey(
+        Photo, verbose_name=_("photo"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("image")]
+
+
+class PhotoLibraryPage(Page):
+    """The public photo library, searchable by event, nation and date."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("photo library")
