@@ -162,6 +162,7 @@ USE_TZ = True
 # Static files and media.
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns when it is missing
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
@@ -197,7 +198,19 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAIL_SITE_NAME = "CIOR"
 WAGTAILIMAGES_IMAGE_MODEL = "news.Photo"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
-WAGTAILDOCS_EXTENSIONS = ["pdf", "mp3", "ogg", "xlsx", "csv", "docx", "odt", "txt"]
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf",
+    "mp3",
+    "ogg",
+    "wav",
+    "webm",
+    "mp4",
+    "xlsx",
+    "csv",
+    "docx",
+    "odt",
+    "txt",
+]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False

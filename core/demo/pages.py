@@ -56,4 +56,8 @@ def add_translated_page(context, key, parents, model, *, en, fr, common=None):
 
 
 def root_page():
-    return Page.objects.get(depth=1)
+    """Return the tree root (Wagtail's migrations make it; create it if a database lacks it)."""
+    root = Page.objects.filter(depth=1).first()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default()))
+    return root

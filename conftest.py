@@ -1,0 +1,54 @@
+"""Fixtures shared by every app's tests: a minimal bilingual site."""
+
+import pytest
+from wagtail.models import Locale, Page, Site
+
+from core.models import HomePage
+
+
+@pytest.fixture
+def locales(db):
+    en, _ = Locale.objects.get_or_create(language_code="en")
+    fr, _ = Locale.objects.get_or_create(language_code="fr")
+    return {"en": en, "fr": fr}
+
+
+@pytest.fixture
+def homes(locales):
+    """An English home page as the default site's root, and its French translation."""
+    root = Page.objects.get(depth=1)
+    Page.objects.filter(depth=2).delete()
+    home_en = root.add_child(
+        instance=HomePage(title="CIOR", slug="home", tagline="Reserve officers of NATO")
+    )
+    home_en.save_revision().publish()
+    home_fr = home_en.copy_for_translation(locales["fr"])
+    home_fr.tagline = "Les officiers de réserve de l'OTAN"
+    home_fr.slug = "accueil"
+    home_fr.save()
+    home_fr.save_revision().publish()
+    Site.objects.all().delete()
+    Site.objects.create(
+        hostname="localhost", port=80, root_page=home_en, is_default_site=True, site_name="CIOR"
+    )
+    return {"en": home_en, "fr": home_fr}
+
+
+def add_translated(parent_pages, page, **french):
+    """Add `page` under parent_pages["en"], publish it, and a French copy with `french` set."""
+    parent_pages["en"].add_child(instance=page)
+    page.save_revision().publish()
+    fr_page = page.copy_for_translation(Locale.objects.get(language_code="fr"))
+    for name, value in french.items():
+        setattr(fr_page, name, value)
+    fr_page.save()
+    fr_page.save_revision().publish()
+    return {"en": page, "fr": fr_page.specific}
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Start each test with an empty cache: Wagtail caches site roots by page id."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -1,0 +1,97 @@
+import re
+from xml.etree import ElementTree
+
+import pytest
+from django.test import RequestFactory
+
+from core.views import server_error
+
+pytestmark = pytest.mark.django_db
+
+
+def test_search_finds_pages_of_the_active_language_only(client, seed_site):
+    en = client.get("/en/search/", {"q": "Churchill"}).content.decode()
+    fr = client.get("/fr/search/", {"q": "Churchill"}).content.decode()
+
+    history = seed_site.pages["history"]
+    assert f'href="{history["en"].url}"' in en
+    assert f'href="{history["fr"].url}"' not in en
+    assert f'href="{history["fr"].url}"' in fr
+
+
+def test_search_without_query_or_with_nonsense_answers_cleanly(client, seed_site):
+    empty = client.get("/en/search/")
+    nothing = client.get("/en/search/", {"q": "zzzzqqqq", "page": "abc"})
+
+    assert empty.status_code == 200
+    assert "result" not in empty.content.decode().split("<main", 1)[1].split("</main>")[0]
+    assert "0 results for “zzzzqqqq”" in nothing.content.decode()
+
+
+def test_sitemap_lists_pages_of_both_languages(client, seed_site):
+    response = client.get("/sitemap.xml")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locations = {
+        loc.text for loc in ElementTree.fromstring(response.content).findall(".//s:loc", ns)
+    }
+
+    assert "http://localhost/en/about/history/" in locations
+    assert "http://localhost/fr/a-propos/historique/" in locations
+    assert "http://localhost/fr/" in locations
+
+
+def test_robots_txt_points_to_the_sitemap(client, seed_site):
+    response = client.get("/robots.txt")
+
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert "Disallow: /admin/" in response.content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+
+
+def test_unknown_page_gives_friendly_404_in_the_visitors_language(client, seed_site):
+    en = client.get("/en/no-such-page/")
+    fr = client.get("/fr/pas-de-page/")
+
+    assert en.status_code == 404 and fr.status_code == 404
+    assert "Page not found" in en.content.decode()
+    assert '<html lang="fr">' in fr.content.decode()
+    assert "Page introuvable" in fr.content.decode()
+
+
+def test_server_error_page_renders_without_a_database(seed_site):
+    response = server_error(RequestFactory().get("/en/"))
+
+    assert response.status_code == 500
+    assert "Something went wrong" in response.content.decode()
+
+
+def test_public_pages_send_a_strict_csp_and_no_inline_code(client, seed_site):
+    for url in ["/en/", "/fr/a-propos/hymne/", "/en/search/?q=nato", "/en/missing/"]:
+        response = client.get(url)
+        html = response.content.decode()
+        csp = response["Content-Security-Policy"]
+
+        assert "script-src 'self'" in csp and "style-src 'self'" in csp
+        assert "unsafe-inline" not in csp
+        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), url
+        assert "<style" not in html and ' style="' not in html, url
+
+
+def test_home_page_takes_a_bounded_number_of_queries(
+    client, seed_site, django_assert_max_num_queries
+):
+    client.get("/en/")  # warm the site-root cache, as any running server has
+    with django_assert_max_num_queries(15):
+        response = client.get("/en/")
+    assert response.status_code == 200
+
+
+def test_opengraph_tags_describe_the_page(client, seed_site):
+    html = client.get(seed_site.pages["history"]["fr"].url).content.decode()
+
+    title = seed_site.pages["history"]["fr"].title
+    assert f'<meta property="og:title" content="{title}">' in html
+    assert '<meta property="og:locale" content="fr_FR">' in html
+    assert (
+        '<meta property="og:image" content="http://testserver/static/img/cior-emblem.png">' in html
+    )
