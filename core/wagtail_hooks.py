@@ -1,0 +1,63 @@
+"""Admin for the site's own records and the missing-translations report."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail import hooks
+from wagtail.admin.menu import AdminOnlyMenuItem
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Partner
+from .translation_status import pages_missing_french, records_missing_french
+
+
+class PartnerViewSet(SnippetViewSet):
+    model = Partner
+    icon = "group"
+    menu_label = _("Partners")
+    add_to_admin_menu = True
+    menu_order = 290
+    list_display = ["acronym", "name", "url"]
+    search_fields = ["acronym", "name_en", "name_fr"]
+
+
+register_snippet(PartnerViewSet)
+
+
+class MissingTranslationsView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "core/admin/missing_translations.html"
+    page_title = _("Missing French")
+    header_icon = "site"
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["records"] = records_missing_french()
+        context["pages"] = pages_missing_french()
+        return context
+
+
+@hooks.register("register_admin_urls")
+def register_missing_translations_url():
+    return [
+        path(
+            "reports/missing-french/",
+            MissingTranslationsView.as_view(),
+            name="cior_missing_french",
+        )
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_missing_translations_menu_item():
+    return AdminOnlyMenuItem(
+        _("Missing French"),
+        reverse("cior_missing_french"),
+        name="missing-french",
+        icon_name="site",
+        order=900,
+    )
