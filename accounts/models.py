@@ -59,7 +59,7 @@ class Person(models.Model):
         verbose_name_plural = _("people")
 
     def __str__(self):
-        return self.full_name or self.rank or _("(unnamed)")
+        return self.full_name or self.rank or str(_("(unnamed)"))
 
     @property
     def full_name(self):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -53,7 +54,12 @@ class PresidencyTerm(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.nation.code} {self.starts_on.year}–{self.ends_on.year}"
+        return f"{self.nation.code} {self.years}"
+
+    @property
+    def years(self):
+        """Return the term's years, e.g. "2022–2024"."""
+        return f"{self.starts_on.year}–{self.ends_on.year}"
 
     @property
     def is_elect(self):
@@ -78,6 +84,11 @@ class Appointment(models.Model):
         OPERATIONS = "operations", _("Operations")
         PLANS = "plans", _("Plans")
         INTERNATIONAL = "international", _("International")
+
+    # The offices whose past holders are Honorary Delegates.
+    PRESIDENTIAL_ROLES = [Role.PRESIDENT, Role.SECRETARY_GENERAL]
+    # The offices of a presidency team (Vice-Presidents head national delegations instead).
+    TEAM_ROLES = [Role.PRESIDENT, Role.SECRETARY_GENERAL, Role.ASG, Role.HEAD_OF_OFFICE]
 
     ROLE_ORDER = [
         Role.PRESIDENT,
@@ -127,6 +138,16 @@ class Appointment(models.Model):
             label = f"{label} – {self.get_portfolio_display()}"
         return label
 
+    @property
+    def card_title(self):
+        """Return the title, "President-elect" or "Secretary General-elect" before handover."""
+        if self.term_id and self.term.is_elect:
+            if self.role == self.Role.PRESIDENT:
+                return _("President-elect")
+            if self.role == self.Role.SECRETARY_GENERAL:
+                return _("Secretary General-elect")
+        return self.title
+
     def is_current(self, on: datetime.date | None = None):
         on = on or timezone.localdate()
         starts = self.starts_on or (self.term.starts_on if self.term else None)
@@ -145,16 +166,25 @@ class Committee(index.Indexed, models.Model):
         _("formed on"), null=True, blank=True, help_text=_("The exact date, when known.")
     )
     summary = models.CharField(_("summary"), max_length=300, blank=True)
-    description = models.TextField(_("description"), blank=True, help_text=_("HTML allowed."))
+    description = RichTextField(
+        _("description"),
+        blank=True,
+        features=["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"],
+    )
     main_product = models.CharField(_("main product"), max_length=200, blank=True)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    # Both languages' columns, so that a search finds a committee whatever the language.
     search_fields = [
         index.SearchField("acronym"),
-        index.SearchField("name"),
-        index.SearchField("summary"),
-        index.SearchField("description"),
-        index.SearchField("main_product"),
+        index.AutocompleteField("acronym"),
+        *(
+            index.SearchField(f"{name}_{language}")
+            for name in ("name", "summary", "description", "main_product")
+            for language in ("en", "fr")
+        ),
+        index.AutocompleteField("name_en"),
+        index.AutocompleteField("name_fr"),
     ]
 
     class Meta:
@@ -182,33 +212,20 @@ class PresidencyPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("term")]
     max_count_per_parent = 1
+    subpage_types = []
 
     class Meta:
         verbose_name = _("presidency page")
 
-    def shown_term(self):
-        if self.term_id:
-            return self.term
-        return PresidencyTerm.objects.current() or PresidencyTerm.objects.started().first()
-
     def get_context(self, request, *args, **kwargs):
+        from .queries import presidency  # queries import this module
+
         context = super().get_context(request, *args, **kwargs)
-        term = self.shown_term()
-        appointments = Appointment.objects.select_related("person__nation", "term")
-        team = list(appointments.filter(term=term)) if term else []
-        team += [
-            a
-            for a in appointments.filter(term=None, role=Appointment.Role.PERM_REP)
-            if a.is_current()
-        ]
-        team.sort(key=lambda a: (Appointment.ROLE_ORDER.index(a.role), a.sort_order, a.id))
-        context["term"] = term
-        context["team"] = team
-        context["past_terms"] = (
-            PresidencyTerm.objects.select_related("nation")
-            .filter(ends_on__lt=timezone.localdate())
-            .exclude(pk=getattr(term, "pk", None))
-        )
+        shown = presidency(term_id=self.term_id)
+        context["term"] = shown.term
+        context["team"] = shown.team
+        context["past_terms"] = shown.past_terms
+        context["honorary_delegates"] = shown.honorary_delegates
         return context
 
 
@@ -219,6 +236,7 @@ class CommitteeIndexPage(RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     max_count_per_parent = 1
+    subpage_types = []  # Committee pages are served from the records, at <this page>/<slug>/.
 
     class Meta:
         verbose_name = _("committees page")

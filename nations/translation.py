@@ -6,3 +6,5 @@ from .models import Nation
 @register(Nation)
 class NationTranslationOptions(TranslationOptions):
     fields = ("name",)
+    # English is required where the field is; French may wait (English shows meanwhile).
+    required_languages = ("en",)

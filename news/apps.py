@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class NewsConfig(AppConfig):
     name = "news"
     verbose_name = _("News and photos")
+
+    def ready(self):
+        from . import signals  # noqa: F401  (connects the rendition handlers)

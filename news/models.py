@@ -1,6 +1,8 @@
 """News articles and the photo library edited by the STRATCOM committee."""
 
+from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -8,6 +10,7 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
@@ -75,9 +78,47 @@ class NewsIndexPage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["news.ArticlePage"]
     max_count_per_parent = 1
+    articles_per_page = 12
 
     class Meta:
         verbose_name = _("news index")
+
+    def route(self, request, path_components):
+        """Route to an article fetched with its cover in one query (Wagtail's route takes two)."""
+        if path_components:
+            article = (
+                ArticlePage.objects.child_of(self)
+                .select_related("cover")
+                .filter(slug=path_components[0])
+                .first()
+            )
+            if article is not None:
+                article._cached_parent_obj = self
+                return article.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    def get_context(self, request, *args, **kwargs):
+        # Imported here: queries imports this module.
+        from . import queries
+
+        context = super().get_context(request, *args, **kwargs)
+        category = request.GET.get("category", "")
+        if category not in ArticlePage.Category.values:
+            category = ""
+        articles = queries.with_cover_renditions(
+            queries.published_articles(self.locale_id, category=category)
+        )
+        page_obj = Paginator(articles, self.articles_per_page).get_page(request.GET.get("page"))
+        context["page_obj"] = page_obj
+        context["category"] = category
+        context["categories"] = [
+            {"value": "", "label": _("All news"), "current": not category},
+            *(
+                {"value": value, "label": label, "current": value == category}
+                for value, label in ArticlePage.Category.choices
+            ),
+        ]
+        return context
 
 
 class ArticlePage(Page):
@@ -134,6 +175,32 @@ class ArticlePage(Page):
         verbose_name_plural = _("articles")
         ordering = ["-date"]
 
+    def get_context(self, request, *args, **kwargs):
+        # Imported here: queries imports this module.
+        from . import queries, renditions
+
+        context = super().get_context(request, *args, **kwargs)
+        gallery = list(self.gallery_images.select_related("image"))
+        photos = [item.image for item in gallery]
+        if self.cover:
+            photos.append(self.cover)
+        # The body's images are fetched once for the whole stream; the template reuses them.
+        photos += [
+            block.value["image"]
+            for block in self.body
+            if block.block_type == "image" and block.value["image"]
+        ]
+        prefetch_related_objects(
+            photos, queries.renditions_of([*renditions.SPECS, *renditions.BODY_IMAGE])
+        )
+        context["gallery"] = gallery
+        if self.cover:
+            og_image = get_rendition_or_not_found(self.cover, renditions.OPEN_GRAPH)
+            if og_image.width:  # zero when the photo's file is missing
+                context["og_image"] = og_image
+                context["og_image_url"] = request.build_absolute_uri(og_image.url)
+        return context
+
 
 class ArticleGalleryImage(Orderable):
     page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="gallery_images")
@@ -151,6 +218,32 @@ class PhotoLibraryPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     max_count_per_parent = 1
+    subpage_types = []
+    photos_per_page = 24
 
     class Meta:
         verbose_name = _("photo library")
+
+    def get_context(self, request, *args, **kwargs):
+        # Imported here: queries and forms import this module.
+        from . import queries, renditions
+        from .forms import PhotoFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        form = PhotoFilterForm(
+            request.GET,
+            events=queries.photo_events(),
+            nations=queries.photo_nations(),
+            years=queries.photo_years(),
+        )
+        criteria = form.criteria()
+        photos = (
+            queries.filter_photos(queries.cleared_photos(), **criteria)
+            .prefetch_related("nations")
+            .prefetch_renditions(*renditions.LIBRARY_SPECS)
+        )
+        paginator = Paginator(photos, self.photos_per_page)
+        context["form"] = form
+        context["page_obj"] = paginator.get_page(request.GET.get("page"))
+        context["filtered"] = any(criteria.values())
+        return context

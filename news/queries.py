@@ -1,25 +1,118 @@
-"""Reads of articles shared by the news pages, the home page and the feeds."""
+"""Reads of articles and photos shared by the news pages, the home page and the feeds."""
 
-from wagtail.models import Locale
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
+from django.db.models.functions import Length, Substr
+from wagtail.models import Locale, PageViewRestriction
 
-from .models import ArticlePage, NewsIndexPage
+from nations.models import Nation
 
-CARD_RENDITIONS = "fill-{480x270,960x540}|format-{webp,jpeg}"
+from . import renditions
+from .models import ArticlePage, NewsIndexPage, Photo, PhotoRendition
 
 
-def published_articles(locale=None):
-    """Return the live public articles of `locale` (the active one by default), newest first."""
+def public(pages):
+    """Return `pages` without those in a private section, in the same SQL query.
+
+    Wagtail's PageQuerySet.public() reads every view restriction first (one more query per
+    list); here a page is private when a restricted page's path is a prefix of its own.
+    """
+    restrictions = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return pages.exclude(Exists(restrictions))
+
+
+def published_articles(locale=None, *, category=None):
+    """Return the live public articles of `locale` (the active one by default), newest first.
+
+    `locale` is a Locale or its id. With `category` (an ArticlePage.Category value), only the
+    articles of that category.
+    """
     locale = locale or Locale.get_active()
-    return (
-        ArticlePage.objects.live()
-        .public()
+    articles = (
+        public(ArticlePage.objects.live())
         .filter(locale=locale)
         .select_related("cover", "locale")
         .order_by("-date", "-pk")
     )
+    if category:
+        articles = articles.filter(category=category)
+    return articles
+
+
+def renditions_of(specs, *, lookup="renditions"):
+    """Return a Prefetch of the photos' renditions for `specs`, where Wagtail looks for them.
+
+    `lookup` leads from the objects prefetched for to the renditions ("cover__renditions").
+    """
+    return Prefetch(
+        lookup,
+        queryset=PhotoRendition.objects.filter(filter_spec__in=specs),
+        to_attr="prefetched_renditions",
+    )
+
+
+def with_cover_renditions(articles, specs=renditions.CARD):
+    """Return `articles` with the renditions of their cover for `specs` fetched in one query."""
+    return articles.prefetch_related(renditions_of(specs, lookup="cover__renditions"))
 
 
 def news_index(locale=None):
-    """Return the news index page of `locale`, or None."""
+    """Return the news index page of `locale` (a Locale or its id; the active one by default)."""
     locale = locale or Locale.get_active()
     return NewsIndexPage.objects.live().filter(locale=locale).first()
+
+
+def cleared_photos():
+    """Return the photos cleared for publication, newest taken first, undated last."""
+    return Photo.objects.filter(publication_cleared=True).order_by(
+        F("taken_on").desc(nulls_last=True), "-created_at", "-pk"
+    )
+
+
+def filter_photos(photos, *, text="", event="", nation="", year=None):
+    """Return `photos` narrowed to those matching each criterion given.
+
+    `text` is looked for in the captions (both languages), title, alt text, event and people
+    shown; `nation` is a nation's ISO code; `year` the year the photo was taken.
+    """
+    if text:
+        photos = photos.filter(
+            Q(caption_en__icontains=text)
+            | Q(caption_fr__icontains=text)
+            | Q(title__icontains=text)
+            | Q(description__icontains=text)
+            | Q(event_name__icontains=text)
+            | Q(people_shown__icontains=text)
+        )
+    if event:
+        photos = photos.filter(event_name=event)
+    if nation:
+        photos = photos.filter(nations__code=nation)
+    if year:
+        photos = photos.filter(taken_on__year=year)
+    return photos
+
+
+def photo_events():
+    """Return the event names of the cleared photos, alphabetically."""
+    return list(
+        Photo.objects.filter(publication_cleared=True)
+        .exclude(event_name="")
+        .order_by("event_name")
+        .values_list("event_name", flat=True)
+        .distinct()
+    )
+
+
+def photo_nations():
+    """Return the nations shown in at least one cleared photo, by name in the active language."""
+    return list(Nation.objects.filter(photos__publication_cleared=True).distinct().order_by("name"))
+
+
+def photo_years():
+    """Return the years in which the cleared photos were taken, latest first."""
+    dates = Photo.objects.filter(publication_cleared=True, taken_on__isnull=False).dates(
+        "taken_on", "year", order="DESC"
+    )
+    return [day.year for day in dates]

@@ -4,37 +4,17 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Page
+
+from core import navigation
 
 register = template.Library()
-
-
-def _home(request):
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    cache = request.__dict__.setdefault("_cior_home", {})
-    language = translation.get_language()
-    if language not in cache:
-        cache[language] = site.root_page.localized
-    return cache[language]
 
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """Return the home page and its children shown in menus, in the active language."""
-    request = context["request"]
-    home = _home(request)
-    if home is None:
-        return {"home": None, "items": []}
-    items = list(
-        home.get_children()
-        .live()
-        .public()
-        .in_menu()
-        .only("id", "path", "title", "url_path", "locale_id", "depth", "content_type_id")
-    )
-    return {"home": home, "items": items}
+    return navigation.main_menu(context["request"])
 
 
 @register.simple_tag(takes_context=True)

@@ -4,6 +4,7 @@ from xml.etree import ElementTree
 import pytest
 from django.test import RequestFactory
 
+from core.models import StandardPage
 from core.views import server_error
 
 pytestmark = pytest.mark.django_db
@@ -95,3 +96,31 @@ def test_opengraph_tags_describe_the_page(client, seed_site):
     assert (
         '<meta property="og:image" content="http://testserver/static/img/cior-emblem.png">' in html
     )
+
+
+def test_menu_follows_publication_unpublication_and_renaming(client, seed_site):
+    home = seed_site.homes["en"]
+    assert "Veterans" not in client.get("/en/").content.decode()  # menu now cached
+
+    page = home.add_child(
+        instance=StandardPage(title="Veterans", slug="veterans", show_in_menus=True)
+    )
+    page.save_revision().publish()
+    assert '<a href="/en/veterans/">Veterans</a>' in client.get("/en/about/").content.decode()
+
+    page.title = "Veterans' corner"
+    page.save_revision().publish()
+    assert "Veterans&#x27; corner</a>" in client.get("/en/").content.decode()
+
+    page.unpublish()
+    assert "/en/veterans/" not in client.get("/en/").content.decode()
+
+
+@pytest.mark.parametrize("url", ["/en/about/history/", "/fr/a-propos/historique/"])
+def test_deep_pages_take_a_bounded_number_of_queries(
+    client, seed_site, django_assert_max_num_queries, url
+):
+    client.get(url)
+    with django_assert_max_num_queries(15):
+        response = client.get(url)
+    assert response.status_code == 200

@@ -1,6 +1,7 @@
 from django import template
+from wagtail.models import Locale
 
-from ..queries import news_index, published_articles
+from ..queries import news_index, published_articles, with_cover_renditions
 
 register = template.Library()
 
@@ -11,9 +12,11 @@ class ArticleList(list):
 
 @register.simple_tag(takes_context=True)
 def latest_news(context, count=3):
-    """Return the `count` newest articles of the active language, with `.index_url`."""
-    articles = ArticleList(published_articles()[:count])
-    index = news_index()
+    """Return the `count` newest articles of the page's language, with `.index_url`."""
+    page = context.get("page")
+    locale = getattr(page, "locale_id", None) or Locale.get_active()
+    articles = ArticleList(with_cover_renditions(published_articles(locale))[:count])
+    index = news_index(locale)
     if index is not None:
         articles.index_url = index.get_url(context.get("request"))
     return articles
