@@ -164,6 +164,7 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True
+FORMAT_MODULE_PATH = ["cior.formats"]
 USE_TZ = True
 
 # Static files and media.

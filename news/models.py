@@ -230,11 +230,9 @@ class PhotoLibraryPage(Page):
         from .forms import PhotoFilterForm
 
         context = super().get_context(request, *args, **kwargs)
+        events, years = queries.photo_events_and_years()
         form = PhotoFilterForm(
-            request.GET,
-            events=queries.photo_events(),
-            nations=queries.photo_nations(),
-            years=queries.photo_years(),
+            request.GET, events=events, nations=queries.photo_nations(), years=years
         )
         criteria = form.criteria()
         photos = (

@@ -94,25 +94,25 @@ def filter_photos(photos, *, text="", event="", nation="", year=None):
     return photos
 
 
-def photo_events():
-    """Return the event names of the cleared photos, alphabetically."""
-    return list(
+def photo_events_and_years():
+    """Return the event names (alphabetically) and years (latest first) of the cleared photos.
+
+    One query: the distinct (event, year) pairs are few whatever the number of photos.
+    """
+    pairs = (
         Photo.objects.filter(publication_cleared=True)
-        .exclude(event_name="")
-        .order_by("event_name")
-        .values_list("event_name", flat=True)
+        .values_list("event_name", "taken_on__year")
         .distinct()
     )
+    events, years = set(), set()
+    for event, year in pairs:
+        if event:
+            events.add(event)
+        if year:
+            years.add(year)
+    return sorted(events), sorted(years, reverse=True)
 
 
 def photo_nations():
     """Return the nations shown in at least one cleared photo, by name in the active language."""
     return list(Nation.objects.filter(photos__publication_cleared=True).distinct().order_by("name"))
-
-
-def photo_years():
-    """Return the years in which the cleared photos were taken, latest first."""
-    dates = Photo.objects.filter(publication_cleared=True, taken_on__isnull=False).dates(
-        "taken_on", "year", order="DESC"
-    )
-    return [day.year for day in dates]

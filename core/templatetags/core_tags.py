@@ -48,12 +48,21 @@ def language_links(context):
 
 @register.simple_tag(takes_context=True)
 def breadcrumbs(context):
-    """Return the ancestors of the current page below the tree root, home first."""
+    """Return the ancestors of the current page below the tree root, home first.
+
+    Each crumb is {"title", "url"}. A top-level page's only ancestor is the home page, which
+    the cached menu already knows: no query then.
+    """
     page = context.get("page")
     if not isinstance(page, Page) or page.depth <= 2:
         return []
-    return list(
-        page.get_ancestors()
-        .filter(depth__gte=2)
-        .only("id", "title", "url_path", "path", "depth", "locale_id")
-    )
+    request = context["request"]
+    if page.depth == 3:
+        home = navigation.main_menu(request)["home"]
+        if home is not None:
+            return [home]
+    ancestors = page.get_ancestors().filter(depth__gte=2)
+    return [
+        {"title": ancestor.title, "url": ancestor.get_url(request)}
+        for ancestor in ancestors.only("id", "title", "url_path", "path", "depth", "locale_id")
+    ]

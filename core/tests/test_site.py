@@ -3,6 +3,7 @@ from xml.etree import ElementTree
 
 import pytest
 from django.test import RequestFactory
+from django.utils import translation
 
 from core.models import StandardPage
 from core.views import server_error
@@ -59,11 +60,16 @@ def test_unknown_page_gives_friendly_404_in_the_visitors_language(client, seed_s
     assert "Page introuvable" in fr.content.decode()
 
 
-def test_server_error_page_renders_without_a_database(seed_site):
-    response = server_error(RequestFactory().get("/en/"))
+def test_server_error_page_renders_in_the_active_language_without_a_database():
+    with translation.override("en"):
+        english = server_error(RequestFactory().get("/en/"))
+    with translation.override("fr"):
+        french = server_error(RequestFactory().get("/fr/"))
 
-    assert response.status_code == 500
-    assert "Something went wrong" in response.content.decode()
+    assert english.status_code == 500 and french.status_code == 500
+    assert "Something went wrong" in english.content.decode()
+    assert "Une erreur s'est produite" in french.content.decode()
+    assert '<html lang="fr">' in french.content.decode()
 
 
 def test_public_pages_send_a_strict_csp_and_no_inline_code(client, seed_site):

@@ -53,7 +53,7 @@ def test_article_page_shows_title_date_byline_category_lead_and_body(client, con
 
     assert response.status_code == 200
     assert "<h1>MILCOMP 2025 puts teams to the test</h1>" in response.text
-    assert '<time datetime="2025-08-02">Aug. 2, 2025</time>' in response.text
+    assert '<time datetime="2025-08-02">2 August 2025</time>' in response.text
     assert (
         '<p class="byline">Sophie Laurent, Lieutenant-Colonel (R), France / CIOR Public Affairs</p>'
         in response.text
@@ -61,8 +61,7 @@ def test_article_page_shows_title_date_byline_category_lead_and_body(client, con
     assert "CIOR activities &amp; events" in response.text
     assert '<p class="lead">Three days of shooting, running and swimming.</p>' in response.text
     assert "<p>Held every summer since 1957.</p>" in response.text
-    assert '<li class="chip">MILCOMP</li>' in response.text
-    assert '<li class="chip">Summer Congress</li>' in response.text
+    assert '<ul class="tags"><li>MILCOMP</li><li>Summer Congress</li></ul>' in response.text
 
 
 def test_article_page_shows_the_cover_as_a_picture_with_alt_caption_and_credit(
