@@ -1,7 +1,9 @@
 """People known to CIOR and the login accounts some of them hold."""
 
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -65,3 +67,107 @@ class Person(models.Model):
     def full_name(self):
         """Return "First LAST", the way CIOR writes names; empty when no name is known."""
         return " ".join(part for part in (self.first_name, self.last_name.upper()) if part)
+
+
+class RoleAssignmentQuerySet(models.QuerySet):
+    def active(self, on=None):
+        """Return the assignments in force on `on` (today by default)."""
+        on = on or timezone.localdate()
+        return self.filter(
+            models.Q(starts_on__isnull=True) | models.Q(starts_on__lte=on),
+            models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=on),
+        )
+
+
+class RoleAssignment(models.Model):
+    """A person holding a role, within a scope: a nation, a committee, or everything.
+
+    The permission rules (accounts/rules.py) read these rows; nothing else decides access.
+    """
+
+    class Role(models.TextChoices):
+        HEAD_OF_DELEGATION = "head_of_delegation", _("Head of delegation")
+        NATIONAL_STAFF = "national_staff", _("National staff")
+        COMMITTEE_CHAIR = "committee_chair", _("Committee chair")
+        COMMITTEE_SECRETARY = "committee_secretary", _("Committee secretary")
+        PRESIDENCY = "presidency", _("Presidency")
+        EDITOR = "editor", _("Editor (STRATCOM)")
+        TREASURER = "treasurer", _("Treasurer")
+
+    NATION_ROLES = {Role.HEAD_OF_DELEGATION, Role.NATIONAL_STAFF}
+    COMMITTEE_ROLES = {Role.COMMITTEE_CHAIR, Role.COMMITTEE_SECRETARY}
+    GLOBAL_ROLES = {Role.PRESIDENCY, Role.EDITOR, Role.TREASURER}
+
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="roles"
+    )
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+    nation = models.ForeignKey(
+        "nations.Nation",
+        verbose_name=_("nation"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="role_assignments",
+    )
+    committee = models.ForeignKey(
+        "governance.Committee",
+        verbose_name=_("committee"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="role_assignments",
+    )
+    starts_on = models.DateField(_("starts on"), null=True, blank=True)
+    ends_on = models.DateField(_("ends on"), null=True, blank=True)
+
+    objects = RoleAssignmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+        constraints = [
+            models.CheckConstraint(
+                name="role_scope_matches_role",
+                condition=(
+                    models.Q(
+                        role__in=["head_of_delegation", "national_staff"],
+                        nation__isnull=False,
+                        committee__isnull=True,
+                    )
+                    | models.Q(
+                        role__in=["committee_chair", "committee_secretary"],
+                        committee__isnull=False,
+                        nation__isnull=True,
+                    )
+                    | models.Q(
+                        role__in=["presidency", "editor", "treasurer"],
+                        nation__isnull=True,
+                        committee__isnull=True,
+                    )
+                ),
+            ),
+            models.CheckConstraint(
+                name="role_ends_after_start",
+                condition=models.Q(ends_on__isnull=True)
+                | models.Q(starts_on__isnull=True)
+                | models.Q(ends_on__gte=models.F("starts_on")),
+            ),
+        ]
+
+    def __str__(self):
+        scope = self.nation or self.committee
+        return f"{self.person} – {self.get_role_display()}" + (f" ({scope})" if scope else "")
+
+    def clean(self):
+        errors = {}
+        if self.role in self.NATION_ROLES and not self.nation_id:
+            errors["nation"] = _("This role is held for a nation: choose it.")
+        if self.role in self.COMMITTEE_ROLES and not self.committee_id:
+            errors["committee"] = _("This role is held for a committee: choose it.")
+        if self.role not in self.NATION_ROLES and self.nation_id:
+            errors["nation"] = _("This role is not held for a nation.")
+        if self.role not in self.COMMITTEE_ROLES and self.committee_id:
+            errors["committee"] = _("This role is not held for a committee.")
+        if errors:
+            raise ValidationError(errors)
