@@ -62,3 +62,12 @@ def _english_by_default():
     translation.activate("en")
     yield
     translation.activate("en")
+
+
+def log_in_with_two_factor(client, user):
+    """Give `user` a TOTP authenticator (staff must have one) and log them in."""
+    from accounts.services import activate_totp
+
+    activate_totp(user, secret="JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", by=None)
+    client.force_login(user)
+    return client

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -20,8 +21,49 @@ class User(AbstractUser):
     )
 
 
+# NATO rank codes (STANAG 2116): officers OF-1..OF-10, warrant officers WO-1..WO-5, other
+# ranks OR-1..OR-9; OF-D and OF(D) (officer designate) are not used by CIOR.
+NATO_CODES = (
+    [f"OF-{n}" for n in range(1, 11)]
+    + [f"WO-{n}" for n in range(1, 6)]
+    + [f"OR-{n}" for n in range(1, 10)]
+)
+validate_nato_code = RegexValidator(
+    r"^(OF-([1-9]|10)|OR-[1-9]|WO-[1-5])$",
+    _("Enter a NATO rank code: OF-1 to OF-10, OR-1 to OR-9 or WO-1 to WO-5."),
+)
+
+
+class PersonQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Return the people `user` may see in the back-office: everyone for the presidency,
+        the own nations' people for a head of delegation or national staff, else nobody."""
+        from . import rules as access  # rules imports this module
+
+        if access.is_presidency(user):
+            return self
+        nation_ids = access.nation_ids_for(user)
+        if not nation_ids:
+            return self.none()
+        return self.filter(nation_id__in=nation_ids)
+
+    def choosable_by(self, user):
+        """Return the people `user` may pick in a form (a chooser): a nation-scoped user picks
+        among the own nations' people; other staff roles (editor, treasurer) among everyone."""
+        from . import rules as access
+
+        if access.is_presidency(user) or not access.nation_ids_for(user):
+            return self if access.is_staff_role(user) else self.none()
+        return self.visible_to(user)
+
+
 class Person(models.Model):
     """A reserve officer, NCO or civilian: a delegate, an officer of CIOR, a participant."""
+
+    class Sex(models.TextChoices):
+        FEMALE = "female", _("Female")
+        MALE = "male", _("Male")
+        UNSPECIFIED = "unspecified", _("Unspecified")
 
     class Service(models.TextChoices):
         ARMY = "army", _("Army")
@@ -36,7 +78,11 @@ class Person(models.Model):
         _("rank"), max_length=100, blank=True, help_text=_("National rank title.")
     )
     nato_code = models.CharField(
-        _("NATO rank code"), max_length=5, blank=True, help_text=_("e.g. OF-4 or OR-7.")
+        _("NATO rank code"),
+        max_length=5,
+        blank=True,
+        validators=[validate_nato_code],
+        help_text=_("e.g. OF-4 or OR-7."),
     )
     nation = models.ForeignKey(
         "nations.Nation",
@@ -47,6 +93,7 @@ class Person(models.Model):
         related_name="people",
     )
     service = models.CharField(_("service"), max_length=12, choices=Service.choices, blank=True)
+    sex = models.CharField(_("sex"), max_length=11, choices=Sex.choices, default=Sex.UNSPECIFIED)
     email = models.EmailField(_("e-mail"), blank=True)
     preferred_language = models.CharField(
         _("preferred language"),
@@ -55,10 +102,18 @@ class Person(models.Model):
         default="en",
     )
 
+    objects = PersonQuerySet.as_manager()
+
     class Meta:
         ordering = ["last_name", "first_name"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
+        constraints = [
+            models.CheckConstraint(
+                name="person_nato_code_valid",
+                condition=models.Q(nato_code__in=["", *NATO_CODES]),
+            ),
+        ]
 
     def __str__(self):
         return self.full_name or self.rank or str(_("(unnamed)"))

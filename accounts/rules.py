@@ -92,3 +92,30 @@ def has_a_nation_role(user):
 
 is_delegation_for = is_head_of_delegation_for | is_national_staff_for
 is_staff_role = is_presidency | is_treasurer | is_editor | has_a_nation_role
+
+
+@rules.predicate
+def without_object(user, obj):
+    """True when the question is about the model, not one record (listing, menu, add button)."""
+    return obj is None
+
+
+# A nation-scoped user manages the own nations' people: the model-level question (no object)
+# is answered yes, so the admin shows the listing, which `Person.objects.visible_to` filters.
+manages_person = is_presidency | (has_a_nation_role & (without_object | is_delegation_for))
+
+rules.add_perm("accounts.view_person", manages_person)
+rules.add_perm("accounts.add_person", manages_person)
+rules.add_perm("accounts.change_person", manages_person)
+rules.add_perm("accounts.delete_person", manages_person)
+
+rules.add_perm("accounts.view_roleassignment", is_presidency)
+rules.add_perm("accounts.add_roleassignment", is_presidency)
+rules.add_perm("accounts.change_roleassignment", is_presidency)
+rules.add_perm("accounts.delete_roleassignment", is_presidency)
+
+# The site-wide audit log (Reports → Site history) is the presidency's to read.
+rules.add_perm("accounts.view_audit_log", is_presidency)
+
+# Every staff role works in the Wagtail admin; what each sees there is scoped above.
+rules.add_perm("wagtailadmin.access_admin", is_staff_role)

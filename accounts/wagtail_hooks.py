@@ -1,11 +1,229 @@
-"""Back-office for the people known to CIOR: rank in English and French side by side."""
+"""Back-office for people and their roles, scoped by the permission rules and audited.
 
+A head of delegation or national staff sees, creates, edits and deletes only the own nations'
+people (PersonPermissionPolicy and ScopedObjectMixin ask accounts/rules.py); every write goes
+through accounts/services.py, which records the old and new values in Wagtail's history.
+"""
+
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from django.views.defaults import permission_denied
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.views.generic import history as history_views
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import page_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import chooser as chooser_views
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Person
+from . import audit, services
+from .forms import PersonAdminForm
+from .models import Person, RoleAssignment
+
+# --- Audit log actions --------------------------------------------------------------------
+
+
+@hooks.register("register_log_actions")
+def register_cior_log_actions(actions):
+    for action, (label, message) in audit.ACTIONS.items():
+        audit.register_action(actions, action, label, message)
+
+
+@hooks.register("register_log_actions", order=100)
+def show_changes_in_wagtail_actions(actions):
+    """Let Wagtail's create/edit/delete entries show the old and new values we record."""
+    for action in ("wagtail.create", "wagtail.edit", "wagtail.delete"):
+        formatter = actions.formatters.get(action)
+        if formatter is not None and not isinstance(formatter, audit.ChangesLogFormatter):
+            actions.formatters[action] = type(
+                "CiorLogFormatter",
+                (audit.ChangesLogFormatter,),
+                {"label": formatter.label, "message": formatter.message},
+            )()
+
+
+class AuditLogMenuItem(MenuItem):
+    """Reports → Audit log, for the presidency when Wagtail's own "Site history" link is not
+    shown (Wagtail shows it to users with page permissions; it leads to the same report)."""
+
+    def is_shown(self, request):
+        return (
+            request.user.has_perm("accounts.view_audit_log")
+            and page_permission_policy.explorable_root_instance(request.user) is None
+        )
+
+
+@hooks.register("register_reports_menu_item")
+def register_audit_log_menu_item():
+    return AuditLogMenuItem(
+        _("Audit log"), reverse("wagtailadmin_reports:site_history"), icon_name="history", order=50
+    )
+
+
+# --- Scoping ------------------------------------------------------------------------------
+
+
+class RulesPermissionPolicy(ModelPermissionPolicy):
+    """Ask the rules (accounts/rules.py) about each record, not only about the model."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return user.has_perm(self._get_permission_name(action), instance)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        return self.model._default_manager.filter(
+            pk__in=[
+                obj.pk
+                for obj in super().instances_user_has_any_permission_for(user, actions)
+                if self.user_has_any_permission_for_instance(user, actions, obj)
+            ]
+        )
+
+
+class PersonPermissionPolicy(RulesPermissionPolicy):
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not self.user_has_any_permission(user, actions):
+            return Person.objects.none()
+        return Person.objects.visible_to(user)
+
+
+def forbidden(request):
+    """A plain 403: Wagtail turns a raised PermissionDenied into a redirect to the dashboard."""
+    return permission_denied(request, PermissionDenied())
+
+
+class ScopedObjectMixin:
+    """Answer 403 for a record outside the user's scope, whatever the URL asks of it."""
+
+    scope_action = "view"
+
+    def setup(self, request, *args, **kwargs):
+        # Wagtail loads the record in setup(); check the scope first, answer in dispatch().
+        self.request = request
+        pk = kwargs.get(getattr(self, "pk_url_kwarg", "pk"))
+        obj = None
+        if pk is not None:
+            obj = self.model._default_manager.filter(pk=unquote(str(pk))).first()
+        self.out_of_scope = obj is not None and not self._in_scope(obj)
+        if self.out_of_scope:
+            self.args, self.kwargs = args, kwargs
+            return
+        super().setup(request, *args, **kwargs)
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.out_of_scope:
+            return forbidden(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
+        if obj is not None and not self._in_scope(obj):
+            raise PermissionDenied
+        return obj
+
+    def _in_scope(self, obj):
+        return self.permission_policy.user_has_permission_for_instance(
+            self.request.user, self.scope_action, obj
+        )
+
+
+def _model_fields(form, names):
+    return {name: value for name, value in form.cleaned_data.items() if name in names}
+
+
+class PersonCreateView(snippet_views.CreateView):
+    def save_instance(self):
+        nation = self.form.cleaned_data.get("nation")
+        if not self.request.user.has_perm("accounts.add_person", Person(nation=nation)):
+            raise PermissionDenied
+        return services.create_person(
+            by=self.request.user, **_model_fields(self.form, services.PERSON_FIELDS)
+        )
+
+
+class PersonEditView(ScopedObjectMixin, snippet_views.EditView):
+    scope_action = "change"
+
+    def save_instance(self):
+        self.has_content_changes = self.form.has_changed()
+        return services.save_person(
+            self.object, by=self.request.user, **_model_fields(self.form, services.PERSON_FIELDS)
+        )
+
+
+class PersonDeleteView(ScopedObjectMixin, snippet_views.DeleteView):
+    scope_action = "delete"
+
+    def delete_action(self):
+        services.delete_person(self.object, by=self.request.user)
+
+
+class ChangesActionColumn(history_views.ActionColumn):
+    """The history's action column, with the changes recorded (the entry's comment) below."""
+
+    cell_template_name = "wagtailadmin/generic/history/action_cell.html"
+
+
+class ScopedHistoryView(ScopedObjectMixin, snippet_views.HistoryView):
+    @cached_property
+    def columns(self):
+        columns = list(super().columns)
+        action = columns[0]
+        columns[0] = ChangesActionColumn(
+            "message",
+            label=action.label,
+            object=action.object,
+            url_names=action.url_names,
+            user_can_unschedule=action.user_can_unschedule,
+        )
+        return columns
+
+
+class ScopedInspectView(ScopedObjectMixin, snippet_views.InspectView):
+    pass
+
+
+class ScopedUsageView(ScopedObjectMixin, snippet_views.UsageView):
+    pass
+
+
+class PersonChooserMixin:
+    def get_object_list(self):
+        return Person.objects.choosable_by(self.request.user)
+
+
+class PersonChooseView(PersonChooserMixin, chooser_views.ChooseView):
+    pass
+
+
+class PersonChooseResultsView(PersonChooserMixin, chooser_views.ChooseResultsView):
+    pass
+
+
+class PersonChosenView(chooser_views.SnippetChosenView):
+    def get(self, request, pk):
+        if not Person.objects.choosable_by(request.user).filter(pk=unquote(str(pk))).exists():
+            return forbidden(request)
+        return super().get(request, pk)
+
+
+class PersonChosenMultipleView(chooser_views.SnippetChosenMultipleView):
+    def get_objects(self, pks):
+        return Person.objects.choosable_by(self.request.user).filter(pk__in=pks)
+
+
+class PersonChooserViewSet(chooser_views.SnippetChooserViewSet):
+    """The person chooser of other forms: a head of delegation picks the own nation's people."""
+
+    choose_view_class = PersonChooseView
+    choose_results_view_class = PersonChooseResultsView
+    chosen_view_class = PersonChosenView
+    chosen_multiple_view_class = PersonChosenMultipleView
 
 
 class PersonViewSet(SnippetViewSet):
@@ -14,8 +232,8 @@ class PersonViewSet(SnippetViewSet):
     menu_label = _("People")
     menu_order = 220
     add_to_admin_menu = True
-    list_display = ["__str__", "rank", "nation", "service"]
-    list_filter = ["nation", "service"]
+    list_display = ["__str__", "rank", "nato_code", "nation", "service"]
+    list_filter = ["nation", "service", "sex"]
     list_export = [
         "first_name",
         "last_name",
@@ -24,28 +242,146 @@ class PersonViewSet(SnippetViewSet):
         "nato_code",
         "nation",
         "service",
+        "sex",
         "email",
+        "preferred_language",
     ]
     ordering = ["last_name", "first_name"]
     search_fields = ["first_name", "last_name", "rank_en", "rank_fr", "email"]
     search_backend_name = None
     copy_view_enabled = False
+    inspect_view_enabled = True
 
-    panels = [
-        FieldRowPanel([FieldPanel("first_name"), FieldPanel("last_name")]),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("rank_en"), FieldPanel("rank_fr")]),
-                FieldPanel("nato_code"),
-            ],
-            heading=_("Rank"),
-        ),
-        FieldRowPanel([FieldPanel("nation"), FieldPanel("service")]),
-        FieldRowPanel([FieldPanel("email"), FieldPanel("preferred_language")]),
-    ]
+    add_view_class = PersonCreateView
+    edit_view_class = PersonEditView
+    delete_view_class = PersonDeleteView
+    history_view_class = ScopedHistoryView
+    inspect_view_class = ScopedInspectView
+    usage_view_class = ScopedUsageView
+    chooser_viewset_class = PersonChooserViewSet
+
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("first_name"), FieldPanel("last_name")]),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("rank_en"), FieldPanel("rank_fr")]),
+                    FieldPanel("nato_code"),
+                ],
+                heading=_("Rank"),
+            ),
+            FieldRowPanel([FieldPanel("nation"), FieldPanel("service"), FieldPanel("sex")]),
+            FieldRowPanel([FieldPanel("email"), FieldPanel("preferred_language")]),
+        ],
+        base_form_class=PersonAdminForm,
+    )
+
+    @property
+    def permission_policy(self):
+        return PersonPermissionPolicy(Person)
 
     def get_queryset(self, request):
-        return Person.objects.select_related("nation")
+        return Person.objects.visible_to(request.user).select_related("nation")
+
+
+class RoleCreateView(snippet_views.CreateView):
+    def save_instance(self):
+        fields = _model_fields(self.form, services.ROLE_FIELDS)
+        person = fields.pop("person")
+        role = fields.pop("role")
+        return services.assign_role(person, role=role, by=self.request.user, **fields)
+
+
+class RoleEditView(ScopedObjectMixin, snippet_views.EditView):
+    scope_action = "change"
+
+    def save_instance(self):
+        self.has_content_changes = self.form.has_changed()
+        return services.save_role(
+            self.object, by=self.request.user, **_model_fields(self.form, services.ROLE_FIELDS)
+        )
+
+
+class RoleDeleteView(ScopedObjectMixin, snippet_views.DeleteView):
+    scope_action = "delete"
+
+    def delete_action(self):
+        services.delete_role(self.object, by=self.request.user)
+
+
+class RoleAssignmentViewSet(SnippetViewSet):
+    """Who holds which role: the presidency's to manage (accounts.*_roleassignment)."""
+
+    model = RoleAssignment
+    icon = "key"
+    menu_label = _("Roles")
+    menu_order = 221
+    add_to_admin_menu = True
+    list_display = ["person", "role", "nation", "committee", "starts_on", "ends_on"]
+    list_filter = ["role", "nation", "committee"]
+    list_export = ["person", "role", "nation", "committee", "starts_on", "ends_on"]
+    ordering = ["person__last_name", "role"]
+    copy_view_enabled = False
+    search_fields = None
+
+    add_view_class = RoleCreateView
+    edit_view_class = RoleEditView
+    delete_view_class = RoleDeleteView
+    history_view_class = ScopedHistoryView
+    usage_view_class = ScopedUsageView
+
+    panels = [
+        FieldPanel("person"),
+        FieldPanel("role"),
+        FieldRowPanel([FieldPanel("nation"), FieldPanel("committee")]),
+        FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
+    ]
+
+    @property
+    def permission_policy(self):
+        return RulesPermissionPolicy(RoleAssignment)
+
+    def get_queryset(self, request):
+        if not request.user.has_perm("accounts.view_roleassignment"):
+            return RoleAssignment.objects.none()
+        return RoleAssignment.objects.select_related("person", "nation", "committee")
 
 
 register_snippet(PersonViewSet)
+register_snippet(RoleAssignmentViewSet)
+
+
+# --- Bulk actions: the same scope, and an audit entry for each record deleted -------------
+
+AUDITED_MODELS = (Person, RoleAssignment)
+
+
+@hooks.register("before_delete_snippet")
+def refuse_deleting_outside_scope(request, instances):
+    """Refuse (403) a delete, single or bulk, that touches a record outside the user's scope."""
+    for instance in instances:
+        if isinstance(instance, AUDITED_MODELS):
+            perm = f"accounts.delete_{instance._meta.model_name}"
+            if not request.user.has_perm(perm, instance):
+                return forbidden(request)
+
+
+@hooks.register("before_bulk_action")
+def audit_bulk_delete(request, action_type, objects, action_class_instance):
+    if action_type != "delete":
+        return
+    for instance in objects:
+        if isinstance(instance, Person):
+            audit.record(
+                instance,
+                action="wagtail.delete",
+                by=request.user,
+                changes=audit.changes(instance, {}, services.PERSON_FIELDS),
+            )
+        elif isinstance(instance, RoleAssignment):
+            audit.record(
+                instance,
+                action="wagtail.delete",
+                by=request.user,
+                changes=audit.changes(instance, {}, services.ROLE_FIELDS),
+            )

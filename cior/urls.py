@@ -1,16 +1,36 @@
-"""URLs: everything public under /en/ and /fr/; the Wagtail admin at /admin/."""
+"""URLs: everything public under /en/ and /fr/; the Wagtail admin at /admin/; login at
+/accounts/ (allauth, unprefixed: the language follows the user's cookie)."""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts import views as accounts_views
 from core import views as core_views
 
 urlpatterns = [
+    # Staff log in through allauth (e-mail, password, TOTP); Wagtail's own login and password
+    # reset, which know no second factor, lead there.
+    path(
+        "admin/login/",
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
+    ),
+    path(
+        "admin/password_reset/",
+        RedirectView.as_view(pattern_name="account_reset_password"),
+    ),
+    # The site-wide audit log is the presidency's (accounts.view_audit_log).
+    path("admin/reports/site-history/", accounts_views.AuditLogView.as_view()),
+    path(
+        "admin/reports/site-history/results/",
+        accounts_views.AuditLogView.as_view(results_only=True),
+    ),
     path("admin/", include(wagtailadmin_urls)),
+    path("accounts/", include("allauth.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", core_views.sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),

@@ -2,16 +2,22 @@
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+
+from .engine import Ignored
 
 
 class PresidencyTermQuerySet(models.QuerySet):
@@ -247,10 +253,12 @@ class CommitteeIndexPage(RoutablePageMixin, Page):
 
     @path("<slug:slug>/")
     def committee_detail(self, request, slug):
+        from .queries import committee_team  # queries import this module
+
         committee = get_object_or_404(Committee, slug=slug)
         return self.render(
             request,
-            context_overrides={"committee": committee},
+            context_overrides={"committee": committee, "team": committee_team(committee)},
             template="governance/committee_page.html",
         )
 
@@ -259,3 +267,453 @@ class CommitteeIndexPage(RoutablePageMixin, Page):
         for committee in Committee.objects.all():
             urls.append({"location": self.get_full_url(request) + committee.slug + "/"})
         return urls
+
+
+class CommitteeMembershipQuerySet(models.QuerySet):
+    def active(self, on=None):
+        """Return the memberships in force on `on` (today by default)."""
+        on = on or timezone.localdate()
+        return self.filter(
+            Q(starts_on__isnull=True) | Q(starts_on__lte=on),
+            Q(ends_on__isnull=True) | Q(ends_on__gte=on),
+        )
+
+    def visible_to(self, user):
+        """Return the memberships `user` sees in the back-office: all, or the own nations'."""
+        from accounts.rules import is_presidency, nation_ids_for
+
+        if is_presidency(user):
+            return self
+        return self.filter(nation_id__in=nation_ids_for(user, "head_of_delegation"))
+
+
+class CommitteeMembership(models.Model):
+    """A person serving on a committee: its chair, its secretary, or a member for their nation."""
+
+    class Role(models.TextChoices):
+        CHAIR = "chair", _("Chair")
+        SECRETARY = "secretary", _("Secretary")
+        MEMBER = "member", _("Member")
+
+    # Domain §4: up to five delegates of a nation serve on a committee.
+    MAX_MEMBERS_PER_NATION = 5
+
+    committee = models.ForeignKey(
+        Committee, verbose_name=_("committee"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    person = models.ForeignKey(
+        "accounts.Person",
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        related_name="committee_memberships",
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
+    # The person's nation, copied so that the database can count members per nation.
+    nation = models.ForeignKey(
+        "nations.Nation",
+        verbose_name=_("nation"),
+        on_delete=models.PROTECT,
+        related_name="committee_memberships",
+    )
+    starts_on = models.DateField(_("starts on"), null=True, blank=True)
+    ends_on = models.DateField(_("ends on"), null=True, blank=True)
+    nominated_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("nominated by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = CommitteeMembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["committee__sort_order", "nation__code", "person__last_name"]
+        verbose_name = _("committee membership")
+        verbose_name_plural = _("committee memberships")
+        constraints = [
+            # An officer's post is "active" while it has no end date; a past one keeps its dates.
+            models.UniqueConstraint(
+                fields=["committee"],
+                condition=Q(role="chair", ends_on__isnull=True),
+                name="one_open_chair_per_committee",
+            ),
+            models.UniqueConstraint(
+                fields=["committee"],
+                condition=Q(role="secretary", ends_on__isnull=True),
+                name="one_open_secretary_per_committee",
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True)
+                | Q(starts_on__isnull=True)
+                | Q(ends_on__gte=models.F("starts_on")),
+                name="membership_ends_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.committee.acronym}: {self.person} ({self.get_role_display()})"
+
+    def clean(self):
+        if self.person_id and self.nation_id and self.person.nation_id != self.nation_id:
+            raise ValidationError({"nation": _("The nation must be the person's own nation.")})
+
+
+class CouncilMeeting(ClusterableModel):
+    """One of the Council's four yearly meetings."""
+
+    class Kind(models.TextChoices):
+        MWM = "mwm", _("Mid-Winter Meeting")
+        SUMMER_CONGRESS = "summer_congress", _("Summer Congress")
+        # The client's names: "Fall" is the April/May meeting, "Spring" the November one.
+        FALL_IBM = "fall_ibm", _("Fall In-Between Meeting")
+        SPRING_IBM = "spring_ibm", _("Spring In-Between Meeting")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Closed")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    host_nation = models.ForeignKey(
+        "nations.Nation",
+        verbose_name=_("host nation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="hosted_council_meetings",
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
+    )
+
+    class Meta:
+        ordering = ["-starts_on"]
+        verbose_name = _("Council meeting")
+        verbose_name_plural = _("Council meetings")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")), name="meeting_ends_after_start"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.starts_on:%Y-%m-%d})"
+
+
+class AgendaItem(models.Model):
+    meeting = ParentalKey(
+        CouncilMeeting,
+        verbose_name=_("meeting"),
+        on_delete=models.CASCADE,
+        related_name="agenda_items",
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    title = models.CharField(_("title"), max_length=300)
+
+    panels = [FieldPanel("order"), FieldPanel("title_en"), FieldPanel("title_fr")]
+
+    class Meta:
+        ordering = ["meeting", "order", "id"]
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+
+    def __str__(self):
+        return f"{self.order}. {self.title}"
+
+
+class Attendance(models.Model):
+    """A nation at a Council meeting: present in person, and who represents it."""
+
+    meeting = models.ForeignKey(
+        CouncilMeeting,
+        verbose_name=_("meeting"),
+        on_delete=models.CASCADE,
+        related_name="attendances",
+    )
+    nation = models.ForeignKey(
+        "nations.Nation",
+        verbose_name=_("nation"),
+        on_delete=models.PROTECT,
+        related_name="council_attendances",
+    )
+    present_in_person = models.BooleanField(_("present in person"), default=False)
+    represented_by = models.ForeignKey(
+        "accounts.Person",
+        verbose_name=_("represented by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The head of delegation or the alternate."),
+    )
+
+    class Meta:
+        ordering = ["meeting", "nation__code"]
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendances")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "nation"], name="one_attendance_per_nation")
+        ]
+
+    def __str__(self):
+        return f"{self.meeting}: {self.nation.code}"
+
+
+class Proxy(models.Model):
+    """A nation's written proxy giving its vote to another nation's head of delegation."""
+
+    meeting = models.ForeignKey(
+        CouncilMeeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="proxies"
+    )
+    from_nation = models.ForeignKey(
+        "nations.Nation",
+        verbose_name=_("from nation"),
+        on_delete=models.PROTECT,
+        related_name="proxies_given",
+    )
+    to_nation = models.ForeignKey(
+        "nations.Nation",
+        verbose_name=_("to nation"),
+        on_delete=models.PROTECT,
+        related_name="proxies_held",
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("written proxy"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        ordering = ["meeting", "from_nation__code"]
+        verbose_name = _("proxy")
+        verbose_name_plural = _("proxies")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "from_nation"], name="one_proxy_given"),
+            models.UniqueConstraint(fields=["meeting", "to_nation"], name="one_proxy_held"),
+            models.CheckConstraint(
+                condition=~Q(from_nation=models.F("to_nation")), name="no_proxy_to_self"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.from_nation.code} → {self.to_nation.code}"
+
+
+class Motion(models.Model):
+    """A motion put to the Council's vote; its outcome is frozen when voting closes."""
+
+    class Majority(models.TextChoices):
+        SIMPLE = "simple", _("Simple majority")
+        QUALIFIED = "qualified", _("Qualified majority (two thirds)")
+
+    class Subject(models.TextChoices):
+        STATUTE = "statute", _("Statute change")
+        ADMISSION = "admission", _("Admission of a member")
+        EXCLUSION = "exclusion", _("Exclusion of a member")
+        PRESIDENCY = "presidency", _("Award of the presidency")
+        MEDAL = "medal", _("Medal of Merit")
+        OTHER = "other", _("Other")
+
+    # Domain §5: these subjects need two thirds of the votes cast.
+    QUALIFIED_SUBJECTS = {
+        Subject.STATUTE,
+        Subject.ADMISSION,
+        Subject.EXCLUSION,
+        Subject.PRESIDENCY,
+        Subject.MEDAL,
+    }
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        VOTING = "voting", _("Voting open")
+        CLOSED = "closed", _("Closed")
+
+    class Result(models.TextChoices):
+        NONE = "", _("—")
+        ADOPTED = "adopted", _("Adopted")
+        REJECTED = "rejected", _("Rejected")
+        NO_QUORUM = "no_quorum", _("No quorum")
+
+    meeting = models.ForeignKey(
+        CouncilMeeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="motions"
+    )
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        verbose_name=_("agenda item"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="motions",
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
+    text = models.TextField(_("text"))
+    subject = models.CharField(
+        _("subject"), max_length=12, choices=Subject.choices, default=Subject.OTHER
+    )
+    majority = models.CharField(
+        _("majority"),
+        max_length=10,
+        choices=Majority.choices,
+        blank=True,
+        help_text=_(
+            "Leave empty to follow the subject (two thirds for the statute, admissions, "
+            "exclusions, the presidency and the Medal of Merit)."
+        ),
+    )
+    open_to_associates = models.BooleanField(_("open to associates"), default=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    # The outcome, frozen at close so that a later payment of arrears doesn't rewrite it.
+    votes_for = models.PositiveSmallIntegerField(_("for"), null=True, blank=True)
+    votes_against = models.PositiveSmallIntegerField(_("against"), null=True, blank=True)
+    abstentions = models.PositiveSmallIntegerField(_("abstentions"), null=True, blank=True)
+    eligible_count = models.PositiveSmallIntegerField(_("eligible nations"), null=True, blank=True)
+    quorum_base = models.PositiveSmallIntegerField(
+        _("voting-eligible full members"), null=True, blank=True
+    )
+    present_count = models.PositiveSmallIntegerField(
+        _("present or represented"), null=True, blank=True
+    )
+    quorum_reached = models.BooleanField(_("quorum reached"), null=True, blank=True)
+    result = models.CharField(
+        _("result"), max_length=10, choices=Result.choices, blank=True, default=""
+    )
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["meeting", "number"]
+        verbose_name = _("motion")
+        verbose_name_plural = _("motions")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "number"], name="one_motion_number")
+        ]
+
+    def __str__(self):
+        return _("Motion %(number)s: %(text)s") % {
+            "number": self.number,
+            "text": Truncator(self.text).chars(60),
+        }
+
+    @property
+    def required_majority(self):
+        """Return the majority that applies: the one set, else the subject's."""
+        if self.majority:
+            return self.majority
+        if self.subject in self.QUALIFIED_SUBJECTS:
+            return self.Majority.QUALIFIED
+        return self.Majority.SIMPLE
+
+    def get_required_majority_display(self):
+        return self.Majority(self.required_majority).label
+
+
+# Why a nation had no vote or a ballot was not counted (governance.engine.Ignored).
+IGNORED_REASONS = [
+    (Ignored.UNKNOWN_NATION.value, _("not a member nation")),
+    (Ignored.ARREARS.value, _("in arrears")),
+    (Ignored.ASSOCIATE_NOT_OPEN.value, _("associate member; motion not open to associates")),
+    (Ignored.NOT_REPRESENTED.value, _("neither present nor represented by proxy")),
+    (Ignored.DUPLICATE.value, _("a second ballot")),
+    (Ignored.INVALID_CHOICE.value, _("not a valid choice")),
+]
+
+
+class Vote(models.Model):
+    """A nation's ballot on a motion, with the eligibility frozen at close."""
+
+    class Choice(models.TextChoices):
+        FOR = "for", _("For")
+        AGAINST = "against", _("Against")
+        ABSTAIN = "abstain", _("Abstain")
+
+    motion = models.ForeignKey(
+        Motion, verbose_name=_("motion"), on_delete=models.CASCADE, related_name="votes"
+    )
+    nation = models.ForeignKey(
+        "nations.Nation",
+        verbose_name=_("nation"),
+        on_delete=models.PROTECT,
+        related_name="council_votes",
+    )
+    choice = models.CharField(_("choice"), max_length=10, choices=Choice.choices)
+    cast_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("cast by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    proxy_holder = models.ForeignKey(
+        "nations.Nation",
+        verbose_name=_("cast by proxy by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The nation whose head of delegation held this nation's proxy."),
+    )
+    recorded_by_sg = models.BooleanField(_("recorded by the Secretary General"), default=False)
+    cast_at = models.DateTimeField(_("cast at"), default=timezone.now)
+    # Set at close: whether the ballot counted, and why not.
+    counted = models.BooleanField(_("counted"), null=True, blank=True)
+    ignored_reason = models.CharField(
+        _("why not counted"), max_length=30, choices=IGNORED_REASONS, blank=True
+    )
+
+    class Meta:
+        ordering = ["motion", "nation__code"]
+        verbose_name = _("vote")
+        verbose_name_plural = _("votes")
+        constraints = [
+            models.UniqueConstraint(fields=["motion", "nation"], name="one_vote_per_nation")
+        ]
+
+    def __str__(self):
+        return f"{self.motion}: {self.nation.code} {self.get_choice_display()}"
+
+
+class NationStandingRecord(models.Model):
+    """A nation's standing for one motion, frozen when voting closes (eligibility and why)."""
+
+    motion = models.ForeignKey(
+        Motion, verbose_name=_("motion"), on_delete=models.CASCADE, related_name="standings"
+    )
+    nation = models.ForeignKey(
+        "nations.Nation", verbose_name=_("nation"), on_delete=models.PROTECT, related_name="+"
+    )
+    membership = models.CharField(_("membership"), max_length=10)
+    in_arrears = models.BooleanField(_("in arrears"), default=False)
+    present = models.BooleanField(_("present in person"), default=False)
+    proxy_to = models.ForeignKey(
+        "nations.Nation",
+        verbose_name=_("proxy to"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    eligible = models.BooleanField(_("eligible to vote"), default=False)
+    reason = models.CharField(_("reason"), max_length=30, choices=IGNORED_REASONS, blank=True)
+
+    class Meta:
+        ordering = ["motion", "nation__code"]
+        verbose_name = _("frozen standing")
+        verbose_name_plural = _("frozen standings")
+        constraints = [
+            models.UniqueConstraint(fields=["motion", "nation"], name="one_standing_per_nation")
+        ]
+
+    def __str__(self):
+        return f"{self.motion}: {self.nation.code}"

@@ -104,3 +104,45 @@ def presidency(*, term_id: int | None = None, on: datetime.date | None = None) -
         past_terms=[t for t in terms if t.ends_on < on and t != term],
         honorary_delegates=_group_by_person(past_offices),
     )
+
+
+@dataclass
+class NationMembers:
+    nation: object
+    people: list  # Person, by last name
+
+
+@dataclass
+class CommitteeTeam:
+    """What a committee's page shows about its people."""
+
+    chair: object | None  # CommitteeMembership
+    secretary: object | None
+    by_nation: list  # NationMembers, by nation name in the active language
+
+
+def committee_team(committee, *, on: datetime.date | None = None) -> CommitteeTeam:
+    """Return the committee's chair, secretary and members by nation, in one query."""
+    from nations.queries import name_sort_key
+
+    from .models import CommitteeMembership
+
+    memberships = list(
+        CommitteeMembership.objects.active(on)
+        .filter(committee=committee)
+        .select_related("person", "nation")
+    )
+    officer = {m.role: m for m in memberships if m.role != CommitteeMembership.Role.MEMBER}
+    groups = {}
+    for membership in memberships:
+        if membership.role == CommitteeMembership.Role.MEMBER:
+            groups.setdefault(membership.nation_id, NationMembers(membership.nation, []))
+            groups[membership.nation_id].people.append(membership.person)
+    by_nation = sorted(groups.values(), key=lambda group: name_sort_key(group.nation.name))
+    for group in by_nation:
+        group.people.sort(key=lambda person: (person.last_name.casefold(), person.first_name))
+    return CommitteeTeam(
+        chair=officer.get(CommitteeMembership.Role.CHAIR),
+        secretary=officer.get(CommitteeMembership.Role.SECRETARY),
+        by_nation=by_nation,
+    )

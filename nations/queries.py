@@ -3,7 +3,10 @@
 import unicodedata
 from typing import NamedTuple
 
-from .models import Nation
+from django.utils import timezone
+
+from .engine import InvoiceFacts, arrears
+from .models import Invoice, Nation
 
 
 class Members(NamedTuple):
@@ -24,3 +27,28 @@ def member_nations() -> Members:
         full=[n for n in nations if n.membership == Nation.Membership.FULL],
         associates=[n for n in nations if n.membership == Nation.Membership.ASSOCIATE],
     )
+
+
+def nations_in_arrears(on=None) -> set[int]:
+    """Return the ids of the nations in arrears on `on` (today by default).
+
+    A nation is in arrears when an invoice of a year before `on`'s year, issued by then, was not
+    fully paid by then. One query, whatever the number of invoices.
+    """
+    on = on or timezone.localdate()
+    rows = (
+        Invoice.objects.filter(year__lt=on.year, issued_on__lte=on)
+        .with_balance(on=on)
+        .values_list("nation_id", "year", "amount", "paid", "status")
+    )
+    facts = [
+        InvoiceFacts(
+            nation=str(nation_id),
+            year=year,
+            amount=amount,
+            paid=paid,
+            cancelled=status == Invoice.Status.CANCELLED,
+        )
+        for nation_id, year, amount, paid, status in rows
+    ]
+    return {int(nation) for nation in arrears(facts, current_year=on.year)}

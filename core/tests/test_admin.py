@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail_localize.synctree import create_aliases_for_new_page
 
+from conftest import log_in_with_two_factor
 from core.models import Partner, StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -10,8 +11,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def admin_client(client, seed_site):
     user = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
-    client.force_login(user)
-    return client
+    return log_in_with_two_factor(client, user)
 
 
 def test_missing_french_report_lists_untranslated_records_and_pages(admin_client, seed_site):
@@ -49,4 +49,4 @@ def test_admin_requires_login(client, seed_site):
     response = client.get("/admin/reports/missing-french/")
 
     assert response.status_code == 302
-    assert response["Location"].startswith("/admin/login/")
+    assert response["Location"].startswith("/accounts/login/")

@@ -2,9 +2,11 @@ import re
 from xml.etree import ElementTree
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.test import RequestFactory
 from django.utils import translation
 
+from conftest import log_in_with_two_factor
 from core.models import StandardPage
 from core.views import server_error
 
@@ -130,3 +132,13 @@ def test_deep_pages_take_a_bounded_number_of_queries(
     with django_assert_max_num_queries(15):
         response = client.get(url)
     assert response.status_code == 200
+
+
+def test_missing_admin_and_document_urls_are_404_not_redirected(client, seed_site):
+    user = get_user_model().objects.create_superuser("boss", "boss@example.org", "pw")
+    log_in_with_two_factor(client, user)
+
+    for url in ["/admin/snippets/core/partner/edit/999999/", "/documents/999999/missing.pdf"]:
+        response = client.get(url)
+
+        assert response.status_code == 404, url

@@ -49,3 +49,19 @@ def empty_site(django_db_setup, django_db_blocker):
             fr={"title": "Comités", "slug": "comites"},
         )
         yield context
+
+
+TEST_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def with_totp(user):
+    """Give a staff account its authenticator: the admin sends staff without one to set it up."""
+    from accounts.services import activate_totp
+
+    activate_totp(user, secret=TEST_SECRET, by=None)
+    return user
+
+
+@pytest.fixture
+def admin_user(admin_user):
+    return with_totp(admin_user)

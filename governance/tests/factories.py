@@ -7,7 +7,14 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from accounts.tests.factories import PersonFactory
-from governance.models import Appointment, Committee, PresidencyTerm
+from governance.models import (
+    Appointment,
+    Committee,
+    CommitteeMembership,
+    CouncilMeeting,
+    Motion,
+    PresidencyTerm,
+)
 from nations.tests.factories import NationFactory
 
 
@@ -54,3 +61,40 @@ class CommitteeFactory(DjangoModelFactory):
     main_product_en = "A product"
     main_product_fr = "Un produit"
     sort_order = factory.Sequence(int)
+
+
+class CommitteeMembershipFactory(DjangoModelFactory):
+    class Meta:
+        model = CommitteeMembership
+
+    committee = factory.SubFactory(CommitteeFactory)
+    person = factory.SubFactory(PersonFactory)
+    nation = factory.LazyAttribute(lambda membership: membership.person.nation)
+    role = CommitteeMembership.Role.MEMBER
+    starts_on = datetime.date(2024, 8, 1)
+
+
+class CouncilMeetingFactory(DjangoModelFactory):
+    class Meta:
+        model = CouncilMeeting
+
+    kind = CouncilMeeting.Kind.MWM
+    title_en = "Mid-Winter Meeting"
+    title_fr = "Réunion de mi-hiver"
+    starts_on = datetime.date(2026, 2, 5)
+    ends_on = datetime.date(2026, 2, 7)
+    place_en = "NATO Headquarters, Brussels"
+    place_fr = "Quartier général de l'OTAN, Bruxelles"
+    status = CouncilMeeting.Status.OPEN
+
+
+class MotionFactory(DjangoModelFactory):
+    class Meta:
+        model = Motion
+
+    meeting = factory.SubFactory(CouncilMeetingFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    text_en = "The Council approves the accounts."
+    text_fr = "Le Conseil approuve les comptes."
+    subject = Motion.Subject.OTHER
+    status = Motion.Status.VOTING

@@ -65,16 +65,20 @@ def test_nation_can_be_added_without_a_french_name_yet(admin_client, demo_site):
 
 
 @pytest.mark.parametrize(
-    "url_name, expected",
+    "url_name, query, expected",
     [
-        ("wagtailsnippets_governance_presidencyterm:list", "Nordic presidency led by Norway"),
-        ("wagtailsnippets_governance_appointment:list", "Toomas LUMAN"),
-        ("wagtailsnippets_accounts_person:list", "Kaupo KIIS"),
-        ("wagtailsnippets_nations_nation:list", "Associate member"),
+        ("wagtailsnippets_governance_presidencyterm:list", {}, "Nordic presidency led by Norway"),
+        ("wagtailsnippets_governance_appointment:list", {}, "Toomas LUMAN"),
+        # The people are more than a page: search for one.
+        ("wagtailsnippets_accounts_person:list", {"q": "Kiis"}, "Kaupo KIIS"),
+        ("wagtailsnippets_nations_nation:list", {}, "Associate member"),
+        ("wagtailsnippets_governance_committeemembership:list", {"q": "Vries"}, "Pieter DE VRIES"),
+        ("wagtailsnippets_governance_councilmeeting:list", {}, "Mid-Winter Meeting 2026"),
+        ("wagtailsnippets_governance_motion:list", {}, "Medal of Merit to Colonel"),
     ],
 )
-def test_record_listings_show_the_demo_records(admin_client, demo_site, url_name, expected):
-    response = admin_client.get(reverse(url_name))
+def test_record_listings_show_the_demo_records(admin_client, demo_site, url_name, query, expected):
+    response = admin_client.get(reverse(url_name), query)
 
     assert response.status_code == 200
     assert expected in response.content.decode()

@@ -1,9 +1,15 @@
+import datetime
+import re
+
 import pytest
 
+from accounts.tests.factories import PersonFactory
 from governance.models import Committee
+from nations.models import Nation
+from nations.tests.factories import NationFactory
 
-from .factories import CommitteeFactory
-from .helpers import cards, text_of, warm_query_count
+from .factories import CommitteeFactory, CommitteeMembershipFactory
+from .helpers import cards, section, text_of, warm_query_count
 
 pytestmark = pytest.mark.django_db
 
@@ -104,23 +110,101 @@ def test_unknown_committee_is_not_found(client, demo_site, url):
 
 
 @pytest.mark.parametrize(
-    "url",
+    "url, own_reads",
     [
-        "/en/structure/committees/",
-        "/fr/structure/comites/",
-        "/en/structure/committees/cr-c/",
-        "/fr/structure/comites/cr-c/",
+        ("/en/structure/committees/", 1),
+        ("/fr/structure/comites/", 1),
+        # The committee, then its chair, secretary and members with their people and nations.
+        ("/en/structure/committees/cr-c/", 2),
+        ("/fr/structure/comites/cr-c/", 2),
     ],
 )
 def test_committee_pages_queries_do_not_grow_with_the_records(
-    client, demo_site, django_assert_max_num_queries, url
+    client, demo_site, django_assert_max_num_queries, url, own_reads
 ):
     base = warm_query_count(client, url[:4] + "structure/plain/")
     CommitteeFactory.create_batch(30)
+    cyber = Committee.objects.get(slug="cr-c")
+    for _ in range(12):
+        CommitteeMembershipFactory(committee=cyber, person__nation=NationFactory())
     client.get(url)
 
-    # One read of its own, whatever the number of committees.
-    with django_assert_max_num_queries(min(base + 1, 15)):
+    with django_assert_max_num_queries(min(base + own_reads, 15)):
         response = client.get(url)
 
     assert response.status_code == 200
+
+
+def officers(html):
+    return cards(section(html, "officers-heading"), "person-card")
+
+
+def members_by_nation(html):
+    """Return {nation: [members]} as the page lists them."""
+    groups = re.findall(
+        r'<li class="committee-members__nation">(.*?)</ul>\s*</li>',
+        section(html, "members-heading"),
+        flags=re.S,
+    )
+    result = {}
+    for group in groups:
+        nation = text_of(re.search(r"<h3>(.*?)</h3>", group, flags=re.S).group(1))
+        result[nation] = [
+            text_of(m) for m in re.findall(r'<li class="committee-member">(.*?)</li>', group)
+        ]
+    return result
+
+
+def test_committee_page_shows_chair_secretary_and_members_by_nation(client, demo_site):
+    html = client.get("/en/structure/committees/yro-c/").content.decode()
+
+    assert officers(html) == [
+        "Pieter DE VRIES Chair Lieutenant Colonel Netherlands",
+        "Lena HOFFMANN Secretary Major Germany",
+    ]
+    assert members_by_nation(html) == {
+        "Belgium": ["Lieutenant Sarah JANSSENS", "Captain Thomas PEETERS"],
+        "France": ["Captain Camille LEFÈVRE"],
+        "Poland": ["Lieutenant Michał KOWALCZYK"],
+        "United States": ["Captain Emily CARTER"],
+    }
+    assert '<img class="person-card__flag" src="/static/img/flags/bel.svg" alt=""' in html
+
+
+def test_committee_page_in_french_names_nations_and_ranks_in_french(client, demo_site):
+    html = client.get("/fr/structure/comites/yro-c/").content.decode()
+
+    assert officers(html)[0].startswith("Pieter DE VRIES")
+    assert officers(html)[0].endswith("Lieutenant-colonel Pays-Bas")
+    # Sorted by the French names: États-Unis under E.
+    assert members_by_nation(html) == {
+        "Belgique": ["Lieutenant Sarah JANSSENS", "Capitaine Thomas PEETERS"],
+        "États-Unis": ["Capitaine Emily CARTER"],
+        "France": ["Capitaine Camille LEFÈVRE"],
+        "Pologne": ["Lieutenant Michał KOWALCZYK"],
+    }
+
+
+def test_committee_page_leaves_out_past_members(client, demo_site):
+    yro = Committee.objects.get(slug="yro-c")
+    CommitteeMembershipFactory(
+        committee=yro,
+        person=PersonFactory(
+            first_name="Old", last_name="Timer", nation=Nation.objects.get(code="ITA")
+        ),
+        ends_on=datetime.date(2025, 7, 31),
+    )
+
+    html = client.get("/en/structure/committees/yro-c/").content.decode()
+
+    assert "TIMER" not in html
+    assert "Italy" not in members_by_nation(html)
+
+
+def test_committee_page_without_members_says_so(client, demo_site):
+    CommitteeFactory(slug="new-c", acronym="NEW-C")
+
+    html = client.get("/en/structure/committees/new-c/").content.decode()
+
+    assert "officers-heading" not in html
+    assert "The heads of delegation have not nominated members yet." in text_of(html)

@@ -4,8 +4,19 @@ import pytest
 
 from accounts.models import Person
 from governance import demo
-from governance.models import Appointment, Committee, PresidencyPage, PresidencyTerm
+from governance.models import (
+    Appointment,
+    Committee,
+    CommitteeMembership,
+    CouncilMeeting,
+    Motion,
+    PresidencyPage,
+    PresidencyTerm,
+    Vote,
+)
 from nations import demo as nations_demo
+from nations.models import Nation
+from nations.queries import nations_in_arrears
 
 pytestmark = pytest.mark.django_db
 
@@ -100,15 +111,19 @@ def test_load_adds_the_record_pages_under_structure(loaded):
     assert {page.term.nation.code for page in PresidencyPage.objects.all()} == {"EST"}
 
 
+RECORDS = (Committee, PresidencyTerm, Person, Appointment, CommitteeMembership, Motion, Vote)
+
+
 def test_load_twice_changes_nothing(loaded):
-    counts = [m.objects.count() for m in (Committee, PresidencyTerm, Person, Appointment)]
+    counts = [m.objects.count() for m in RECORDS]
     loaded.created.clear()
 
     nations_demo.load(loaded)
     demo.load(loaded)
 
-    assert [m.objects.count() for m in (Committee, PresidencyTerm, Person, Appointment)] == counts
-    assert counts == [8, 4, 7, 7]
+    assert [m.objects.count() for m in RECORDS] == counts
+    # 7 of the presidency team, 46 serving on committees; 25 nations voted on 3 motions.
+    assert counts == [8, 4, 53, 7, 46, 3, 75]
     assert PresidencyPage.objects.count() == 2
     assert loaded.created == []
 
@@ -121,3 +136,53 @@ def test_load_keeps_a_name_filled_in_since(loaded):
     demo.load(loaded)
 
     assert Appointment.objects.get(role="secretary_general").person.full_name == "Mari TAMM"
+
+
+def test_load_gives_each_committee_a_chair_a_secretary_and_members(loaded):
+    for committee in Committee.objects.all():
+        active = CommitteeMembership.objects.active().filter(committee=committee)
+        roles = [m.role for m in active]
+        assert roles.count("chair") == 1, committee
+        assert roles.count("secretary") == 1, committee
+        assert roles.count("member") >= 3, committee
+        assert len({m.nation_id for m in active}) >= 4, committee
+    milcomp = CommitteeMembership.objects.filter(committee__acronym="MILCOMP-C", role="member")
+    assert milcomp.filter(nation__code="DEU").count() == 5
+    assert all(m.nation_id == m.person.nation_id for m in CommitteeMembership.objects.all())
+
+
+def test_last_mid_winter_meeting_is_this_years_once_held():
+    assert demo.last_mid_winter_meeting(datetime.date(2026, 11, 29)) == (
+        datetime.date(2026, 2, 5),
+        datetime.date(2026, 2, 7),
+    )
+    assert demo.last_mid_winter_meeting(datetime.date(2027, 1, 10))[0] == datetime.date(2026, 2, 5)
+
+
+def test_load_holds_the_mid_winter_meeting_with_votes_frozen(loaded):
+    starts_on, ends_on = demo.last_mid_winter_meeting()
+    meeting = CouncilMeeting.objects.get(kind="mwm", starts_on=starts_on)
+    motions = {m.number: m for m in meeting.motions.all()}
+    greece = Vote.objects.get(motion=motions[1], nation__code="GRC")
+
+    assert meeting.status == "closed"
+    assert meeting.title_en == f"Mid-Winter Meeting {starts_on.year}"
+    assert meeting.place_en == "NATO Headquarters, Brussels"
+    assert [(p.from_nation.code, p.to_nation.code) for p in meeting.proxies.all()] == [
+        ("LUX", "BEL"),
+        ("SVN", "HRV"),
+    ]
+    assert {m.status for m in motions.values()} == {"closed"}
+    assert motions[2].required_majority == "qualified"
+    assert [motions[n].result for n in (1, 2, 3)] == ["adopted", "adopted", "rejected"]
+    # Greece's subscription of last year was unpaid at the meeting: its ballot is not counted.
+    assert Nation.objects.get(code="GRC").pk in nations_in_arrears(on=ends_on)
+    assert (greece.choice, greece.counted, greece.ignored_reason) == ("against", False, "arrears")
+    assert (motions[1].votes_for, motions[1].votes_against, motions[1].abstentions) == (23, 0, 1)
+    assert (motions[1].eligible_count, motions[1].quorum_base, motions[1].present_count) == (
+        27,
+        27,
+        24,
+    )
+    # Statutes: 12 for, 10 against (2 abstain): 55 % of the votes cast, short of two thirds.
+    assert (motions[3].votes_for, motions[3].votes_against) == (12, 10)

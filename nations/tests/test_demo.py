@@ -1,7 +1,12 @@
+from decimal import Decimal
+
 import pytest
+from django.utils import timezone
+from wagtail.models import ModelLogEntry
 
 from nations import demo
-from nations.models import Nation, NationsPage
+from nations.models import Association, Invoice, Nation, NationsPage, Payment, SubscriptionRate
+from nations.queries import nations_in_arrears
 
 pytestmark = pytest.mark.django_db
 
@@ -61,3 +66,59 @@ def test_load_adds_the_page_under_structure_in_both_languages(demo_context):
     assert pages["en"].url == "/en/structure/nations/"
     assert pages["fr"].url == "/fr/structure/nations-membres/"
     assert (pages["en"].title, pages["fr"].title) == ("Member nations", "Nations membres")
+
+
+def test_load_gives_every_nation_an_association_in_both_languages(demo_context):
+    demo.load(demo_context)
+
+    names = {
+        a.nation.code: (a.name_en, a.name_fr) for a in Association.objects.select_related("nation")
+    }
+    assert len(names) == 34
+    assert names["USA"] == ("Reserve Organization of America", "Reserve Organization of America")
+    assert names["EST"] == (
+        "Reserve Officers Association of Estonia",
+        "Association des officiers de réserve – Estonie",
+    )
+
+
+def test_load_leaves_greece_alone_in_arrears(demo_context):
+    demo.load(demo_context)
+
+    assert nations_in_arrears() == {Nation.objects.get(code="GRC").pk}
+
+
+def test_load_issues_two_years_with_unpaid_and_partly_paid_invoices(demo_context):
+    demo.load(demo_context)
+    this_year = timezone.localdate().year
+
+    assert Invoice.objects.for_year(this_year - 1).count() == 34
+    assert Invoice.objects.for_year(this_year).count() == 34
+    unpaid = {
+        (i.nation.code, i.year, i.balance)
+        for i in Invoice.objects.unpaid().select_related("nation")
+    }
+    assert unpaid == {
+        ("GRC", this_year - 1, Decimal("1500.00")),
+        ("GRC", this_year, Decimal("1500.00")),
+        ("PRT", this_year, Decimal("1500.00")),
+        ("GEO", this_year, Decimal("500.00")),
+        ("MDA", this_year, Decimal("500.00")),
+        ("ITA", this_year, Decimal("750.00")),
+    }
+    assert ModelLogEntry.objects.filter(action="cior.payment").count() == 34 * 2 - 5
+
+
+def test_load_twice_adds_no_subscription_record(demo_context):
+    demo.load(demo_context)
+    counts = (Invoice.objects.count(), Payment.objects.count(), SubscriptionRate.objects.count())
+    demo_context.created.clear()
+
+    demo.load(demo_context)
+
+    assert (
+        Invoice.objects.count(),
+        Payment.objects.count(),
+        SubscriptionRate.objects.count(),
+    ) == counts
+    assert demo_context.created == []

@@ -12,6 +12,7 @@ LOADERS = [
     "core.demo.site",
     "nations.demo",
     "governance.demo",
+    "accounts.demo",
     "news.demo",
     "core.demo.finish",
 ]

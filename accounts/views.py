@@ -1,0 +1,40 @@
+"""The presidency's audit log: Wagtail's site history report, for them only and complete."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.db.models import IntegerField, Value
+from wagtail.admin.views.reports.audit_logging import LogEntriesView
+from wagtail.log_actions import LogContext
+from wagtail.log_actions import registry as log_action_registry
+
+
+class AuditLogView(LogEntriesView):
+    """Reports → Site history, open to `accounts.view_audit_log` (the presidency).
+
+    Wagtail shows a user the entries of the models they hold a permission on; a head of
+    delegation may edit people, but not read every nation's history, so the report is closed
+    to them; the presidency reads every entry.
+    """
+
+    results_template_name = "accounts/audit_log_results.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not request.user.has_perm("accounts.view_audit_log"):
+            raise PermissionDenied
+        with LogContext(user=request.user):
+            return super().dispatch(request, *args, **kwargs)
+
+    def get_filtered_queryset(self):
+        self.log_models = list(log_action_registry.get_log_entry_models())
+        queryset = None
+        for index, log_model in enumerate(self.log_models):
+            sub_queryset = (
+                log_model.objects.all()
+                .values("pk", "timestamp")
+                .annotate(log_model_index=Value(index, output_field=IntegerField()))
+            )
+            sub_queryset = self.filter_queryset(sub_queryset).order_by()
+            queryset = sub_queryset if queryset is None else queryset.union(sub_queryset, all=True)
+        return queryset.order_by("-timestamp")

@@ -1,0 +1,69 @@
+from decimal import Decimal
+
+from nations.engine import InvoiceFacts, arrears
+
+
+def facts(nation="GRC", year=2025, amount="1500", paid="0", cancelled=False):
+    return InvoiceFacts(
+        nation=nation, year=year, amount=Decimal(amount), paid=Decimal(paid), cancelled=cancelled
+    )
+
+
+def test_arrears_leaves_out_a_past_year_paid_in_full():
+    assert arrears([facts(paid="1500")], current_year=2026) == set()
+
+
+def test_arrears_counts_a_past_year_partly_paid():
+    assert arrears([facts(paid="1499.99")], current_year=2026) == {"GRC"}
+
+
+def test_arrears_counts_a_past_year_unpaid():
+    assert arrears([facts()], current_year=2026) == {"GRC"}
+
+
+def test_arrears_leaves_out_the_current_year_unpaid():
+    assert arrears([facts(year=2026)], current_year=2026) == set()
+
+
+def test_arrears_leaves_out_a_future_year_unpaid():
+    assert arrears([facts(year=2027)], current_year=2026) == set()
+
+
+def test_arrears_leaves_out_an_overpaid_invoice():
+    assert arrears([facts(paid="1600")], current_year=2026) == set()
+
+
+def test_arrears_does_not_let_one_year_overpaid_settle_another():
+    invoices = [facts(year=2024, paid="3000"), facts(year=2025)]
+
+    assert arrears(invoices, current_year=2026) == {"GRC"}
+
+
+def test_arrears_leaves_out_a_cancelled_invoice():
+    assert arrears([facts(cancelled=True)], current_year=2026) == set()
+
+
+def test_arrears_counts_the_reissued_invoice_after_a_cancelled_one():
+    invoices = [facts(cancelled=True), facts(amount="500")]
+
+    assert arrears(invoices, current_year=2026) == {"GRC"}
+
+
+def test_arrears_leaves_out_a_zero_amount_invoice():
+    assert arrears([facts(amount="0")], current_year=2026) == set()
+
+
+def test_arrears_lists_each_nation_once_and_only_the_debtors():
+    invoices = [
+        facts("GRC", 2024),
+        facts("GRC", 2025),
+        facts("BEL", 2025, paid="1500"),
+        facts("AUT", 2025, amount="500", paid="250"),
+        facts("FRA", 2026),
+    ]
+
+    assert arrears(invoices, current_year=2026) == {"GRC", "AUT"}
+
+
+def test_arrears_of_no_invoices_is_empty():
+    assert arrears([], current_year=2026) == set()
