@@ -250,6 +250,7 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # No third-party requests from the admin: initials only.
 
 # Security. A strict Content-Security-Policy: no inline script or style on public pages.
 # The Wagtail admin is excluded because its editor relies on inline scripts.
