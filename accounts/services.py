@@ -67,16 +67,7 @@ def save_person(person: Person, *, by, reason: str = "", **fields) -> Person:
 
 def delete_person(person: Person, *, by, reason: str = "") -> None:
     """Delete `person`, recording the values it had (its roles go with it)."""
-    with transaction.atomic():
-        stored = Person.objects.select_for_update().get(pk=person.pk)
-        audit.record(
-            stored,
-            action="wagtail.delete",
-            by=by,
-            changes=audit.changes(stored, {}, PERSON_FIELDS),
-            reason=reason,
-        )
-        stored.delete()
+    _delete_recorded(person, PERSON_FIELDS, by=by, reason=reason)
 
 
 def assign_role(person: Person, *, role, by, reason: str = "", **scope) -> RoleAssignment:
@@ -123,13 +114,18 @@ def end_role(assignment: RoleAssignment, *, on, by, reason: str = "") -> RoleAss
 
 def delete_role(assignment: RoleAssignment, *, by, reason: str = "") -> None:
     """Delete a role assignment, recording what it was."""
+    _delete_recorded(assignment, ROLE_FIELDS, by=by, reason=reason)
+
+
+def _delete_recorded(obj, fields, *, by, reason):
+    """Lock `obj`, write an audit entry of its `fields` values, then delete it."""
     with transaction.atomic():
-        stored = RoleAssignment.objects.select_for_update().get(pk=assignment.pk)
+        stored = type(obj).objects.select_for_update().get(pk=obj.pk)
         audit.record(
             stored,
             action="wagtail.delete",
             by=by,
-            changes=audit.changes(stored, {}, ROLE_FIELDS),
+            changes=audit.changes(stored, {}, fields),
             reason=reason,
         )
         stored.delete()
