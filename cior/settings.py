@@ -124,7 +124,6 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
@@ -151,6 +150,14 @@ else:
             "LOCATION": VAR_DIR / "cache",
         }
     }
+# Wagtail writes every rendition that {% image %} uses back to its cache, on every view, even
+# when the page fetched it beforehand: a file write (and a scan of the cache dir) each time.
+# Renditions never change once made, so each worker keeps its own.
+CACHES["renditions"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "TIMEOUT": 3600,
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

@@ -2,7 +2,6 @@
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -181,18 +180,17 @@ class ArticlePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         gallery = list(self.gallery_images.select_related("image"))
-        photos = [item.image for item in gallery]
+        # Each photo's renditions for what it shows here, all in one query: the cover's, the
+        # gallery's, and those of the images in the body (the template reuses these objects).
+        wanted = [(item.image, renditions.GALLERY_SPECS) for item in gallery]
         if self.cover:
-            photos.append(self.cover)
-        # The body's images are fetched once for the whole stream; the template reuses them.
-        photos += [
-            block.value["image"]
+            wanted.append((self.cover, [*renditions.COVER, renditions.OPEN_GRAPH]))
+        wanted += [
+            (block.value["image"], renditions.BODY_IMAGE)
             for block in self.body
             if block.block_type == "image" and block.value["image"]
         ]
-        prefetch_related_objects(
-            photos, queries.renditions_of([*renditions.SPECS, *renditions.BODY_IMAGE])
-        )
+        queries.attach_renditions(wanted)
         context["gallery"] = gallery
         if self.cover:
             og_image = get_rendition_or_not_found(self.cover, renditions.OPEN_GRAPH)

@@ -1,5 +1,7 @@
 """Reads of articles and photos shared by the news pages, the home page and the feeds."""
 
+import copy
+
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.db.models.functions import Length, Substr
 from wagtail.models import Locale, PageViewRestriction
@@ -52,9 +54,54 @@ def renditions_of(specs, *, lookup="renditions"):
     )
 
 
+# What an article card reads (news/includes/article_cards.html, {% pageurl %}, {% picture %}):
+# the rest of the row (body, search and revision fields) stays in the database.
+CARD_FIELDS = (
+    *("id", "path", "depth", "url_path", "title", "slug", "locale_id", "content_type_id"),
+    *("live", "date", "category", "lead", "locale__id", "locale__language_code"),
+    *("cover__id", "cover__title", "cover__description", "cover__file", "cover__file_hash"),
+    *("cover__width", "cover__height", "cover__collection_id", "cover__focal_point_x"),
+    *("cover__focal_point_y", "cover__focal_point_width", "cover__focal_point_height"),
+)
+
+
 def with_cover_renditions(articles, specs=renditions.CARD):
-    """Return `articles` with the renditions of their cover for `specs` fetched in one query."""
-    return articles.prefetch_related(renditions_of(specs, lookup="cover__renditions"))
+    """Return `articles` as cards: their card fields, and their cover's renditions for `specs`
+    fetched in one query."""
+    return articles.only(*CARD_FIELDS).prefetch_related(
+        renditions_of(specs, lookup="cover__renditions")
+    )
+
+
+def attach_renditions(wanted):
+    """Fetch in one query the renditions of each photo for its own specs.
+
+    `wanted` is [(photo, specs)]; a photo may come several times (cover and gallery). Each
+    photo gets `prefetched_renditions`, where Wagtail looks first, with only what it shows.
+    """
+    specs_of = {}
+    for photo, specs in wanted:
+        specs_of.setdefault(photo.pk, set()).update(specs)
+    if not specs_of:
+        return
+    condition = Q()
+    for pk, specs in specs_of.items():
+        condition |= Q(image_id=pk, filter_spec__in=sorted(specs))
+    found = {}
+    for rendition in PhotoRendition.objects.filter(condition):
+        found.setdefault(rendition.image_id, []).append(rendition)
+    objects, pks = set(), set()
+    for photo, _specs in wanted:
+        if id(photo) in objects:
+            continue
+        own = found.get(photo.pk, [])
+        if photo.pk in pks:  # another object of the same photo: its own copies
+            own = [copy.copy(rendition) for rendition in own]
+        for rendition in own:
+            rendition.image = photo  # the alt text is this object's (contextual) one
+        photo.prefetched_renditions = own
+        objects.add(id(photo))
+        pks.add(photo.pk)
 
 
 def news_index(locale=None):
