@@ -2,10 +2,9 @@
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import Prefetch
-from django.template.loader import render_to_string
 
+from core.documents import render_pdf
 from nations.models import Nation
 
 from .models import Attendance, CouncilMeeting, Motion, NationStandingRecord, Proxy, Vote
@@ -207,7 +206,8 @@ def minutes_context(meeting: CouncilMeeting) -> dict:
 
 def minutes_pdf(meeting: CouncilMeeting) -> bytes:
     """Render the minutes of `meeting` to PDF bytes with WeasyPrint."""
-    from weasyprint import HTML  # Heavy import: only where a PDF is made.
-
-    html = render_to_string("governance/minutes_pdf.html", minutes_context(meeting))
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    return render_pdf(
+        "governance/minutes_pdf.html",
+        minutes_context(meeting),
+        stylesheet="css/minutes-print.css",
+    )

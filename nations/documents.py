@@ -5,8 +5,9 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.template.loader import render_to_string
 from django.utils import translation
+
+from core.documents import render_pdf
 
 from .models import Invoice
 
@@ -76,8 +77,6 @@ def invoice_context(invoice: Invoice) -> dict:
 
 def invoice_pdf(invoice: Invoice) -> bytes:
     """Render the invoice to PDF bytes with WeasyPrint."""
-    from weasyprint import CSS, HTML  # Heavy import: only where a PDF is made.
-
-    html = render_to_string("nations/invoice_pdf.html", invoice_context(invoice))
-    stylesheet = CSS(filename=finders.find("css/invoice-print.css"))
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(stylesheets=[stylesheet])
+    return render_pdf(
+        "nations/invoice_pdf.html", invoice_context(invoice), stylesheet="css/invoice-print.css"
+    )
