@@ -54,7 +54,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "accounts.apps.UsersAppConfig",  # wagtail.users with the person on the user forms
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
