@@ -107,9 +107,15 @@ def test_head_of_another_delegation_gets_no_route_of_an_invoice(client, world, r
 def test_treasurer_opens_every_route_of_an_invoice(client, world, route):
     client.force_login(world["treasurer"])
 
-    response = client.get(routes(world["greek"])[route])
+    invoice = world["greek"]
+    response = client.get(routes(invoice)[route])
 
     assert response.status_code == 200
+    if route == "pdf":
+        assert response["Content-Type"] == "application/pdf"
+        assert response.content.startswith(b"%PDF-")
+    else:
+        assert invoice.number in response.content.decode()
 
 
 @pytest.mark.parametrize("role", ["treasurer", "presidency", "hod_greece"])
