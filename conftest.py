@@ -1,6 +1,9 @@
 """Fixtures shared by every app's tests: a minimal bilingual site."""
 
+from contextlib import contextmanager
+
 import pytest
+from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from core.models import HomePage
@@ -34,16 +37,31 @@ def homes(locales):
     return {"en": home_en, "fr": home_fr}
 
 
-def add_translated(parent_pages, page, **french):
-    """Add `page` under parent_pages["en"], publish it, and a French copy with `french` set."""
-    parent_pages["en"].add_child(instance=page)
-    page.save_revision().publish()
+def translate(page, **french):
+    """Publish the French translation of `page` with the `french` field values set."""
     fr_page = page.copy_for_translation(Locale.objects.get(language_code="fr"))
     for name, value in french.items():
         setattr(fr_page, name, value)
-    fr_page.save()
     fr_page.save_revision().publish()
-    return {"en": page, "fr": fr_page.specific}
+    return fr_page.specific
+
+
+def add_translated(parent_pages, page, **french):
+    """Add `page` under parent_pages["en"], publish it, and its French translation."""
+    parent_pages["en"].add_child(instance=page)
+    page.save_revision().publish()
+    return {"en": page, "fr": translate(page, **french)}
+
+
+@contextmanager
+def kept_for_module(django_db_blocker):
+    """Let a module-scoped fixture write rows that every test of the module sees.
+
+    Each test runs in a savepoint inside this transaction; it is rolled back after the module.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)

@@ -1,6 +1,6 @@
 import pytest
-from django.db import transaction
 
+from conftest import kept_for_module
 from core.demo import finish, site
 from core.demo.pages import DemoContext
 
@@ -12,9 +12,8 @@ def seed_site(django_db_setup, django_db_blocker):
     Loaded once per module inside a transaction that is rolled back at the end; each test
     still runs in its own savepoint (the `db` fixture), so tests cannot see each other's writes.
     """
-    with django_db_blocker.unblock(), transaction.atomic():
+    with kept_for_module(django_db_blocker):
         context = DemoContext()
         site.load(context)
         finish.load(context)
         yield context
-        transaction.set_rollback(True)
