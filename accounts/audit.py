@@ -42,6 +42,12 @@ ACTIONS = {
     "cior.payment": (_("Payment"), _("Payment recorded")),
     "cior.vote": (_("Vote"), _("Vote recorded")),
     "cior.motion": (_("Motion"), _("Motion changed")),
+    "cior.registration": (_("Registration"), _("Registration changed")),
+    "cior.passport_erasure": (_("Passport data erased"), _("Passport data erased")),
+    "cior.team": (_("MILCOMP team"), _("Team changed")),
+    "cior.result": (_("MILCOMP result"), _("Result changed")),
+    "cior.protest": (_("MILCOMP protest"), _("Protest changed")),
+    "cior.competition": (_("MILCOMP competition"), _("Competition changed")),
 }
 
 

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "nations",
     "governance",
     "news",
+    "events",
+    "milcomp",
     # Per-field translations of records; must come before the apps whose admin it patches.
     "modeltranslation",
     # Wagtail and its localisation.

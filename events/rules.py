@@ -1,0 +1,34 @@
+"""Who may register whom, see which registrations, and manage events.
+
+A head of delegation and national staff register the own nations' people and see the own
+nations' registrations; the presidency registers anyone, confirms and rejects, and manages the
+events; a participant sees the own registrations. Time windows (registration closed) are checked
+by the services, which know the event.
+"""
+
+import rules
+
+from accounts.rules import has_a_nation_role, is_delegation_for, is_presidency, without_object
+
+
+@rules.predicate
+def is_own_registration(user, registration):
+    person_id = getattr(user, "person_id", None)
+    return bool(registration is not None and person_id and registration.person_id == person_id)
+
+
+registers_for = is_presidency | (has_a_nation_role & (without_object | is_delegation_for))
+
+# obj: a Nation (or anything with nation_id); without an object: "for some nation".
+rules.add_perm("events.register_for_nation", registers_for)
+rules.add_perm("events.export_registrations", registers_for)
+# obj: a Registration.
+rules.add_perm("events.view_registration", registers_for | is_own_registration)
+rules.add_perm("events.change_registration", registers_for)
+rules.add_perm("events.manage_registrations", is_presidency)
+
+for model in ("event", "registrationtype", "quota", "discountcode", "programmeitem"):
+    for action in ("view", "add", "change", "delete"):
+        rules.add_perm(f"events.{action}_{model}", is_presidency)
+rules.add_perm("events.add_registration", registers_for)
+rules.add_perm("events.delete_registration", is_presidency)

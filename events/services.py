@@ -1,0 +1,373 @@
+"""Registration writes: register, confirm, reject, cancel, substitute, promote.
+
+Each runs in a transaction that locks the registration type's row (`select_for_update` on
+PostgreSQL; SQLite transactions are IMMEDIATE, one writer at a time), counts the places held
+under that lock, decides with `engine.py`, writes an audit entry and sends the notifications
+once the transaction has committed.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts import audit
+
+from . import engine, notifications
+from .models import DiscountCode, Event, Quota, Registration, RegistrationType
+
+State = Registration.State
+
+DETAIL_FIELDS = [
+    "arrival_date",
+    "departure_date",
+    "accommodation",
+    "room_shared_with",
+    "diet",
+    "dietary_notes",
+    "accessibility_needs",
+    "passport_number",
+    "nationality",
+    "passport_expires_on",
+    "date_of_birth",
+    "place_of_birth",
+]
+AUDITED_FIELDS = ["state", "registration_type", "person", "fee", "discount_code", *DETAIL_FIELDS]
+
+
+def may_change(user, event: Event, nation, *, now=None) -> bool:
+    """Return whether `user` may register or change registrations of `nation` for `event` now:
+    the presidency at any time; the nation's delegation while registration is open."""
+    if user.has_perm("events.manage_registrations"):
+        return True
+    return user.has_perm("events.register_for_nation", nation) and event.registration_is_open(now)
+
+
+def _check_may_change(user, event, nation, *, now=None):
+    if not user.has_perm("events.register_for_nation", nation):
+        raise PermissionDenied
+    if not may_change(user, event, nation, now=now):
+        raise ValidationError(_("Registration for this event is closed."))
+
+
+def places(registration_type: RegistrationType, nation) -> engine.Places:
+    """Return the nation's places for the type, counted now (lock the type first to rely on it)."""
+    quota = (
+        Quota.objects.filter(registration_type=registration_type, nation=nation)
+        .values_list("places", flat=True)
+        .first()
+    )
+    held = Registration.objects.holding_a_place().filter(registration_type=registration_type)
+    counts = held.aggregate(total=Count("pk"), nation=Count("pk", filter=_nation_filter(nation)))
+    return engine.Places(
+        quota=quota,
+        capacity=registration_type.capacity,
+        held_by_nation=counts["nation"],
+        held_in_type=counts["total"],
+    )
+
+
+def _nation_filter(nation):
+    from django.db.models import Q
+
+    return Q(nation_id=getattr(nation, "pk", nation))
+
+
+def _lock_type(registration_type) -> RegistrationType:
+    return (
+        RegistrationType.objects.select_for_update()
+        .select_related("event")
+        .get(pk=registration_type.pk)
+    )
+
+
+def _discount(event, nation, code: str):
+    code = (code or "").strip()
+    if not code:
+        return None
+    discount = DiscountCode.objects.filter(event=event, code__iexact=code).first()
+    if discount is None or discount.nation_id != nation.pk:
+        raise ValidationError(
+            {"discount_code": _("This discount code is not valid for this nation and event.")}
+        )
+    return discount
+
+
+def _admitted_state(event):
+    return State.CONFIRMED if event.auto_confirm else State.SUBMITTED
+
+
+def register(
+    event: Event,
+    *,
+    person,
+    registration_type: RegistrationType,
+    by,
+    discount_code: str = "",
+    details: dict | None = None,
+    notify: bool = True,
+    now=None,
+) -> Registration:
+    """Register `person` for `event`; put the registration on the waiting list when the nation's
+    quota or the type's capacity is full.
+
+    Locks the registration type, writes an audit entry, and sends the registrant and the head of
+    delegation a mail after commit. Raises PermissionDenied when `by` may not register for the
+    person's nation, ValidationError for a closed registration, a person without a nation or
+    already registered, a type of another event or a discount code of another nation.
+    """
+    if person.nation_id is None:
+        raise ValidationError(_("This person has no nation: set it before registering."))
+    if registration_type.event_id != event.pk:
+        raise ValidationError(_("This registration type belongs to another event."))
+    if not event.takes_registrations:
+        raise ValidationError(_("This event does not take registrations."))
+    _check_may_change(by, event, person.nation, now=now)
+    try:
+        with transaction.atomic():
+            registration_type = _lock_type(registration_type)
+            if Registration.objects.filter(
+                event=event, person=person, state__in=Registration.ACTIVE
+            ).exists():
+                raise ValidationError(
+                    _("%(person)s is already registered for this event.") % {"person": person}
+                )
+            discount = _discount(event, person.nation, discount_code)
+            room = places(registration_type, person.nation_id).has_room
+            registration = Registration(
+                event=event,
+                registration_type=registration_type,
+                person=person,
+                nation_id=person.nation_id,
+                state=_admitted_state(event) if room else State.WAITING,
+                registered_by=by if getattr(by, "is_authenticated", False) else None,
+                fee=engine.discounted_fee(
+                    registration_type.fee, discount.percent if discount else None
+                ),
+                discount_code=discount,
+                submitted_at=now or timezone.now(),
+                **(details or {}),
+            )
+            registration.full_clean(exclude=["event", "registration_type", "person", "nation"])
+            registration.save()
+            audit.record(
+                registration,
+                action="cior.registration",
+                by=by,
+                changes=audit.changes({}, registration, AUDITED_FIELDS),
+            )
+    except IntegrityError as error:
+        # Two simultaneous registrations of the same person: the constraint refused the second.
+        raise ValidationError(
+            _("%(person)s is already registered for this event.") % {"person": person}
+        ) from error
+    if notify:
+        transaction.on_commit(lambda: notifications.send(registration, registration.state))
+    return registration
+
+
+def _set_state(registration, state, *, by, reason="", notify=True):
+    before = audit.snapshot(registration, ["state"])
+    registration.state = state
+    registration.state_reason = reason
+    registration.decided_at = timezone.now()
+    registration.save(update_fields=["state", "state_reason", "decided_at"])
+    audit.record(
+        registration,
+        action="cior.registration",
+        by=by,
+        changes=audit.changes(before, registration, ["state"]),
+        reason=reason,
+    )
+    if notify:
+        transaction.on_commit(lambda: notifications.send(registration, state))
+
+
+def _locked(registration) -> Registration:
+    _lock_type(registration.registration_type)
+    return (
+        Registration.objects.select_for_update()
+        .select_related("event", "person", "nation", "registration_type")
+        .get(pk=registration.pk)
+    )
+
+
+@transaction.atomic
+def confirm(registration: Registration, *, by) -> Registration:
+    """Confirm a submitted registration (presidency only). Audited; mails the registrant."""
+    if not by.has_perm("events.manage_registrations"):
+        raise PermissionDenied
+    registration = _locked(registration)
+    if registration.state != State.SUBMITTED:
+        raise ValidationError(
+            _("Only a submitted registration can be confirmed; this one is %(state)s.")
+            % {"state": registration.get_state_display()}
+        )
+    _set_state(registration, State.CONFIRMED, by=by)
+    return registration
+
+
+@transaction.atomic
+def reject(registration: Registration, *, by, reason: str) -> Registration:
+    """Reject a submitted or waiting registration (presidency only), giving a reason; promote
+    from the waiting list into the freed place. Audited; mails the registrant."""
+    if not by.has_perm("events.manage_registrations"):
+        raise PermissionDenied
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give the reason for the rejection.")})
+    registration = _locked(registration)
+    if registration.state not in (State.SUBMITTED, State.WAITING):
+        raise ValidationError(
+            _("Only a submitted or waiting registration can be rejected; this one is %(state)s.")
+            % {"state": registration.get_state_display()}
+        )
+    freed = registration.holds_a_place
+    _set_state(registration, State.REJECTED, by=by, reason=reason.strip())
+    if freed:
+        promote_waiting(registration.registration_type, by=by, prefer_nation=registration.nation)
+    return registration
+
+
+@transaction.atomic
+def cancel(registration: Registration, *, by, reason: str = "", now=None) -> Registration:
+    """Cancel a registration; the first waiting registration of the same nation and type takes
+    the freed place. Audited; mails the registrant, the head of delegation and the promoted."""
+    registration = _locked(registration)
+    _check_may_change(by, registration.event, registration.nation, now=now)
+    if registration.state not in Registration.ACTIVE:
+        raise ValidationError(_("This registration is already cancelled or rejected."))
+    freed = registration.holds_a_place
+    _set_state(registration, State.CANCELLED, by=by, reason=reason.strip())
+    if freed:
+        promote_waiting(registration.registration_type, by=by, prefer_nation=registration.nation)
+    return registration
+
+
+def promote_waiting(registration_type: RegistrationType, *, by=None, prefer_nation=None):
+    """Promote waiting registrations of the type into the free places (engine.to_promote).
+
+    Call inside a transaction; locks the type. Returns the promoted registrations.
+    """
+    with transaction.atomic():
+        registration_type = _lock_type(registration_type)
+        waiting = list(
+            Registration.objects.waiting()
+            .filter(registration_type=registration_type)
+            .values_list("pk", "nation_id")
+        )
+        if not waiting:
+            return []
+        nations = {nation for _pk, nation in waiting}
+        quotas = dict(
+            Quota.objects.filter(
+                registration_type=registration_type, nation__in=nations
+            ).values_list("nation_id", "places")
+        )
+        held = dict(
+            Registration.objects.holding_a_place()
+            .filter(registration_type=registration_type)
+            .values_list("nation_id")
+            .annotate(n=Count("pk"))
+            .values_list("nation_id", "n")
+        )
+        ids = engine.to_promote(
+            [engine.Waiting(pk, nation) for pk, nation in waiting],
+            quotas=quotas,
+            held=held,
+            capacity=registration_type.capacity,
+            prefer_nation=getattr(prefer_nation, "pk", prefer_nation),
+        )
+        promoted = list(
+            Registration.objects.filter(pk__in=ids).select_related("event", "person", "nation")
+        )
+        promoted.sort(key=lambda r: ids.index(r.pk))
+        for registration in promoted:
+            _set_state(
+                registration,
+                _admitted_state(registration_type.event),
+                by=by,
+                reason=_("Promoted from the waiting list"),
+                notify=False,
+            )
+            transaction.on_commit(
+                lambda registration=registration: notifications.send(registration, "promoted")
+            )
+        return promoted
+
+
+@transaction.atomic
+def substitute(registration: Registration, *, person, by, now=None) -> Registration:
+    """Give the registration's place to `person` (same nation) before registration closes.
+
+    The old registration is cancelled ("substituted by ..."), the new one takes its state and its
+    place in the waiting order; passport data is not carried over. Audited; mails both people.
+    """
+    registration = _locked(registration)
+    _check_may_change(by, registration.event, registration.nation, now=now)
+    if registration.state not in Registration.ACTIVE:
+        raise ValidationError(_("Only a live registration can be substituted."))
+    if person.nation_id != registration.nation_id and not by.has_perm(
+        "events.manage_registrations"
+    ):
+        raise ValidationError(_("The substitute must belong to the same nation."))
+    if (
+        person.pk == registration.person_id
+        or Registration.objects.filter(
+            event=registration.event, person=person, state__in=Registration.ACTIVE
+        ).exists()
+    ):
+        raise ValidationError(
+            _("%(person)s is already registered for this event.") % {"person": person}
+        )
+    previous_state = registration.state
+    kept = {
+        name: getattr(registration, name)
+        for name in ["arrival_date", "departure_date", "accommodation", "diet"]
+    }
+    _set_state(
+        registration,
+        State.CANCELLED,
+        by=by,
+        reason=_("Substituted by %(person)s") % {"person": person},
+    )
+    new = Registration.objects.create(
+        event=registration.event,
+        registration_type=registration.registration_type,
+        person=person,
+        nation_id=registration.nation_id,
+        state=previous_state,
+        submitted_at=registration.submitted_at,
+        registered_by=by if getattr(by, "is_authenticated", False) else None,
+        fee=registration.fee,
+        discount_code=registration.discount_code,
+        **kept,
+    )
+    audit.record(
+        new,
+        action="cior.registration",
+        by=by,
+        changes={"person": [str(registration.person), str(person)]},
+        reason=_("Substitution"),
+    )
+    transaction.on_commit(lambda: notifications.send(new, new.state))
+    return new
+
+
+@transaction.atomic
+def update_details(registration: Registration, *, by, now=None, **details) -> Registration:
+    """Change the stay, diet, accessibility and passport details of a registration. Audited."""
+    registration = _locked(registration)
+    _check_may_change(by, registration.event, registration.nation, now=now)
+    unknown = set(details) - set(DETAIL_FIELDS)
+    if unknown:
+        raise ValueError(f"Not registration details: {sorted(unknown)}")
+    before = audit.snapshot(registration, DETAIL_FIELDS)
+    for name, value in details.items():
+        setattr(registration, name, value)
+    registration.full_clean(exclude=["event", "registration_type", "person", "nation"])
+    registration.save()
+    changed = audit.changes(before, registration, DETAIL_FIELDS)
+    if changed:
+        audit.record(registration, action="cior.registration", by=by, changes=changed)
+    return registration

@@ -1,0 +1,1 @@
+"""MILCOMP: competitions, teams, raw results, protests."""
