@@ -459,3 +459,6 @@ class FeedToken(models.Model):
 
     def __str__(self):
         return str(self.person)
+
+
+from .pages import EventIndexPage  # noqa: E402,F401

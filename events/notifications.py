@@ -19,15 +19,18 @@ SUBJECTS = {
 }
 
 
-def recipients(registration) -> list[Person]:
-    """Return the registrant (if an address is known) and the nation's heads of delegation."""
-    heads = Person.objects.filter(
+def recipients(registration, *, heads=True) -> list[Person]:
+    """Return the registrant (if an address is known) and the nation's heads of delegation
+    (not when `heads` is False: an import, whose author sees the report)."""
+    people = [registration.person] if registration.person.email else []
+    if not heads:
+        return people
+    delegation_heads = Person.objects.filter(
         pk__in=RoleAssignment.objects.active()
         .filter(role=RoleAssignment.Role.HEAD_OF_DELEGATION, nation_id=registration.nation_id)
         .values("person_id")
     ).exclude(email="")
-    people = [registration.person] if registration.person.email else []
-    people += [head for head in heads if head.pk != registration.person_id]
+    people += [head for head in delegation_heads if head.pk != registration.person_id]
     return people
 
 
@@ -48,12 +51,15 @@ def message(registration, what: str, recipient: Person) -> tuple[str, str]:
     return subject, body
 
 
-def send(registration, what: str) -> int:
-    """Send the mail about `what` (a state, or "promoted") to every recipient; return how many."""
+def send(registration, what: str, *, heads=True) -> int:
+    """Send the mail about `what` (a state, or "promoted") to every recipient; return how many.
+
+    One mail per recipient, each in the recipient's language; `heads=False` leaves the heads of
+    delegation out (they imported the file and saw the report)."""
     if what not in SUBJECTS:
         return 0
     mails = [
         (*message(registration, what, person), None, [person.email])
-        for person in recipients(registration)
+        for person in recipients(registration, heads=heads)
     ]
     return send_mass_mail(mails, fail_silently=True) if mails else 0

@@ -34,14 +34,40 @@ DETAIL_FIELDS = [
     "place_of_birth",
 ]
 AUDITED_FIELDS = ["state", "registration_type", "person", "fee", "discount_code", *DETAIL_FIELDS]
+# Passport data is erased after the event (erase_passport_data): the audit trail records that
+# it changed, never its values, or the erasure would leave copies in the history.
+PASSPORT_FIELDS = [
+    "passport_number",
+    "nationality",
+    "passport_expires_on",
+    "date_of_birth",
+    "place_of_birth",
+]
+HIDDEN = "***"
+
+
+def _audit_changes(before, after, fields) -> dict:
+    """Return audit.changes with the passport values hidden (set/blank only)."""
+    changed = audit.changes(before, after, fields)
+    for name in PASSPORT_FIELDS:
+        if name in changed:
+            changed[name] = [HIDDEN if value else value for value in changed[name]]
+    return changed
+
+
+def _check_detail_names(details):
+    unknown = set(details or {}) - set(DETAIL_FIELDS)
+    if unknown:
+        raise ValueError(f"Not registration details: {sorted(unknown)}")
 
 
 def may_change(user, event: Event, nation, *, now=None) -> bool:
     """Return whether `user` may register or change registrations of `nation` for `event` now:
     the presidency at any time; the nation's delegation while registration is open."""
-    if user.has_perm("events.manage_registrations"):
-        return True
-    return user.has_perm("events.register_for_nation", nation) and event.registration_is_open(now)
+    if not user.has_perm("events.register_for_nation", nation):
+        return False
+    # Open first: a delegation's usual case answers without the model-permission queries.
+    return event.registration_is_open(now) or user.has_perm("events.manage_registrations")
 
 
 def _check_may_change(user, event, nation, *, now=None):
@@ -94,6 +120,16 @@ def _discount(event, nation, code: str):
     return discount
 
 
+def _validate(registration):
+    """Validate the fields (choices, lengths) and the stay dates. The relations were checked by
+    the caller and the one-live-registration constraint is the database's (IntegrityError)."""
+    relations = ["event", "registration_type", "person", "nation", "registered_by", "discount_code"]
+    registration.full_clean(exclude=relations, validate_constraints=False)
+    arrival, departure = registration.arrival_date, registration.departure_date
+    if arrival and departure and departure < arrival:
+        raise ValidationError({"departure_date": _("The departure cannot be before the arrival.")})
+
+
 def _admitted_state(event):
     return State.CONFIRMED if event.auto_confirm else State.SUBMITTED
 
@@ -117,6 +153,7 @@ def register(
     person's nation, ValidationError for a closed registration, a person without a nation or
     already registered, a type of another event or a discount code of another nation.
     """
+    _check_detail_names(details)
     if person.nation_id is None:
         raise ValidationError(_("This person has no nation: set it before registering."))
     if registration_type.event_id != event.pk:
@@ -135,6 +172,10 @@ def register(
                 )
             discount = _discount(event, person.nation, discount_code)
             room = places(registration_type, person.nation_id).has_room
+            # A place freed without a promotion (a quota or capacity raised in the admin) goes
+            # to the waiting list first: a new registration never overtakes an earlier one.
+            if room and _promote(registration_type, by=by):
+                room = places(registration_type, person.nation_id).has_room
             registration = Registration(
                 event=event,
                 registration_type=registration_type,
@@ -149,13 +190,13 @@ def register(
                 submitted_at=now or timezone.now(),
                 **(details or {}),
             )
-            registration.full_clean(exclude=["event", "registration_type", "person", "nation"])
+            _validate(registration)
             registration.save()
             audit.record(
                 registration,
                 action="cior.registration",
                 by=by,
-                changes=audit.changes({}, registration, AUDITED_FIELDS),
+                changes=_audit_changes({}, registration, AUDITED_FIELDS),
             )
     except IntegrityError as error:
         # Two simultaneous registrations of the same person: the constraint refused the second.
@@ -225,7 +266,7 @@ def reject(registration: Registration, *, by, reason: str) -> Registration:
     freed = registration.holds_a_place
     _set_state(registration, State.REJECTED, by=by, reason=reason.strip())
     if freed:
-        promote_waiting(registration.registration_type, by=by, prefer_nation=registration.nation)
+        _promote(registration.registration_type, by=by, prefer_nation=registration.nation)
     return registration
 
 
@@ -240,69 +281,87 @@ def cancel(registration: Registration, *, by, reason: str = "", now=None) -> Reg
     freed = registration.holds_a_place
     _set_state(registration, State.CANCELLED, by=by, reason=reason.strip())
     if freed:
-        promote_waiting(registration.registration_type, by=by, prefer_nation=registration.nation)
+        _promote(registration.registration_type, by=by, prefer_nation=registration.nation)
     return registration
 
 
 def promote_waiting(registration_type: RegistrationType, *, by=None, prefer_nation=None):
     """Promote waiting registrations of the type into the free places (engine.to_promote).
 
-    Call inside a transaction; locks the type. Returns the promoted registrations.
+    Locks the type (call it after changing a quota or a capacity). Returns the promoted
+    registrations.
     """
     with transaction.atomic():
-        registration_type = _lock_type(registration_type)
-        waiting = list(
-            Registration.objects.waiting()
-            .filter(registration_type=registration_type)
-            .values_list("pk", "nation_id")
-        )
-        if not waiting:
-            return []
-        nations = {nation for _pk, nation in waiting}
-        quotas = dict(
-            Quota.objects.filter(
-                registration_type=registration_type, nation__in=nations
-            ).values_list("nation_id", "places")
-        )
-        held = dict(
-            Registration.objects.holding_a_place()
-            .filter(registration_type=registration_type)
-            .values_list("nation_id")
-            .annotate(n=Count("pk"))
-            .values_list("nation_id", "n")
-        )
-        ids = engine.to_promote(
-            [engine.Waiting(pk, nation) for pk, nation in waiting],
-            quotas=quotas,
-            held=held,
-            capacity=registration_type.capacity,
-            prefer_nation=getattr(prefer_nation, "pk", prefer_nation),
-        )
-        promoted = list(
-            Registration.objects.filter(pk__in=ids).select_related("event", "person", "nation")
-        )
-        promoted.sort(key=lambda r: ids.index(r.pk))
-        for registration in promoted:
-            _set_state(
-                registration,
-                _admitted_state(registration_type.event),
-                by=by,
-                reason=_("Promoted from the waiting list"),
-                notify=False,
-            )
-            transaction.on_commit(
-                lambda registration=registration: notifications.send(registration, "promoted")
-            )
-        return promoted
+        return _promote(_lock_type(registration_type), by=by, prefer_nation=prefer_nation)
 
 
-@transaction.atomic
+def _promote(registration_type, *, by=None, prefer_nation=None):
+    """promote_waiting for a type the caller has locked (in its transaction)."""
+    waiting = list(
+        Registration.objects.waiting()
+        .filter(registration_type=registration_type)
+        .values_list("pk", "nation_id")
+    )
+    if not waiting:
+        return []
+    nations = {nation for _pk, nation in waiting}
+    quotas = dict(
+        Quota.objects.filter(registration_type=registration_type, nation__in=nations).values_list(
+            "nation_id", "places"
+        )
+    )
+    held = dict(
+        Registration.objects.holding_a_place()
+        .filter(registration_type=registration_type)
+        .values_list("nation_id")
+        .annotate(n=Count("pk"))
+        .values_list("nation_id", "n")
+    )
+    ids = engine.to_promote(
+        [engine.Waiting(pk, nation) for pk, nation in waiting],
+        quotas=quotas,
+        held=held,
+        capacity=registration_type.capacity,
+        prefer_nation=getattr(prefer_nation, "pk", prefer_nation),
+    )
+    promoted = list(
+        Registration.objects.filter(pk__in=ids).select_related("event", "person", "nation")
+    )
+    promoted.sort(key=lambda r: ids.index(r.pk))
+    for registration in promoted:
+        _set_state(
+            registration,
+            _admitted_state(registration_type.event),
+            by=by,
+            reason=_("Promoted from the waiting list"),
+            notify=False,
+        )
+        transaction.on_commit(
+            lambda registration=registration: notifications.send(registration, "promoted")
+        )
+    return promoted
+
+
 def substitute(registration: Registration, *, person, by, now=None) -> Registration:
     """Give the registration's place to `person` (same nation) before registration closes.
 
-    The old registration is cancelled ("substituted by ..."), the new one takes its state and its
+    The old registration is cancelled ("Substituted by ..."), the new one takes its state and its
     place in the waiting order; passport data is not carried over. Audited; mails both people.
+    Raises PermissionDenied when `by` may not change the nation's registrations, ValidationError
+    after closing (but for the presidency), for a person of another nation (the presidency may),
+    or for a person already registered.
     """
+    try:
+        with transaction.atomic():
+            return _substitute(registration, person=person, by=by, now=now)
+    except IntegrityError as error:
+        # The substitute was registered by someone else at the same moment.
+        raise ValidationError(
+            _("%(person)s is already registered for this event.") % {"person": person}
+        ) from error
+
+
+def _substitute(registration, *, person, by, now):
     registration = _locked(registration)
     _check_may_change(by, registration.event, registration.nation, now=now)
     if registration.state not in Registration.ACTIVE:
@@ -347,7 +406,10 @@ def substitute(registration: Registration, *, person, by, now=None) -> Registrat
         new,
         action="cior.registration",
         by=by,
-        changes={"person": [str(registration.person), str(person)]},
+        changes={
+            "state": [None, previous_state],
+            "person": [str(registration.person), str(person)],
+        },
         reason=_("Substitution"),
     )
     transaction.on_commit(lambda: notifications.send(new, new.state))
@@ -359,15 +421,73 @@ def update_details(registration: Registration, *, by, now=None, **details) -> Re
     """Change the stay, diet, accessibility and passport details of a registration. Audited."""
     registration = _locked(registration)
     _check_may_change(by, registration.event, registration.nation, now=now)
-    unknown = set(details) - set(DETAIL_FIELDS)
-    if unknown:
-        raise ValueError(f"Not registration details: {sorted(unknown)}")
+    _check_detail_names(details)
     before = audit.snapshot(registration, DETAIL_FIELDS)
     for name, value in details.items():
         setattr(registration, name, value)
-    registration.full_clean(exclude=["event", "registration_type", "person", "nation"])
+    _validate(registration)
     registration.save()
-    changed = audit.changes(before, registration, DETAIL_FIELDS)
+    changed = _audit_changes(before, registration, DETAIL_FIELDS)
     if changed:
         audit.record(registration, action="cior.registration", by=by, changes=changed)
     return registration
+
+
+def _has_passport_data():
+    from django.db.models import Q
+
+    return (
+        ~Q(passport_number="")
+        | ~Q(nationality="")
+        | ~Q(place_of_birth="")
+        | Q(passport_expires_on__isnull=False)
+        | Q(date_of_birth__isnull=False)
+    )
+
+
+def events_due_for_passport_erasure(today=None) -> list[tuple[Event, int]]:
+    """Return (event, registrations with passport data) for the events whose retention is over:
+    ends_on + passport_retention_days < today."""
+    import datetime
+
+    today = today or timezone.localdate()
+    counts = dict(
+        Registration.objects.filter(_has_passport_data(), event__ends_on__lt=today)
+        .values_list("event_id")
+        .annotate(n=Count("pk"))
+        .values_list("event_id", "n")
+    )
+    events = Event.objects.filter(pk__in=counts).order_by("ends_on", "pk")
+    return [
+        (event, counts[event.pk])
+        for event in events
+        if event.ends_on + datetime.timedelta(days=event.passport_retention_days) < today
+    ]
+
+
+@transaction.atomic
+def erase_passport_data(*, today=None, dry_run=False) -> list[tuple[Event, int]]:
+    """Blank the passport data of every registration of the events whose retention is over
+    (domain.md §7), note the time on the event and write an audit entry per event (counts
+    only). Returns what was (or, with dry_run, would be) erased. Idempotent."""
+    due = events_due_for_passport_erasure(today)
+    if dry_run:
+        return due
+    erased_at = timezone.now()
+    for event, count in due:
+        Registration.objects.filter(event=event).filter(_has_passport_data()).update(
+            passport_number="",
+            nationality="",
+            passport_expires_on=None,
+            date_of_birth=None,
+            place_of_birth="",
+        )
+        event.passport_data_erased_at = erased_at
+        event.save(update_fields=["passport_data_erased_at"])
+        audit.record(
+            event,
+            action="cior.passport_erasure",
+            by=None,
+            changes={"registrations_with_passport_data": [count, 0]},
+        )
+    return due

@@ -232,17 +232,22 @@ SERVING_SINCE = datetime.date(2024, 8, 1)
 
 def _demo_person(nations, code, first_name, last_name, rank):
     rank_en, rank_fr, nato_code = RANKS[rank]
-    person, _ = Person.objects.get_or_create(
-        first_name=first_name,
-        last_name=last_name,
-        nation=nations[code],
-        defaults={
-            "rank_en": rank_en,
-            "rank_fr": rank_fr,
-            "nato_code": nato_code,
-            "service": Person.Service.ARMY,
-        },
+    # The first of that name and nation: other demo loaders may have made a namesake since.
+    person = (
+        Person.objects.filter(first_name=first_name, last_name=last_name, nation=nations[code])
+        .order_by("pk")
+        .first()
     )
+    if person is None:
+        person = Person.objects.create(
+            first_name=first_name,
+            last_name=last_name,
+            nation=nations[code],
+            rank_en=rank_en,
+            rank_fr=rank_fr,
+            nato_code=nato_code,
+            service=Person.Service.ARMY,
+        )
     return person
 
 

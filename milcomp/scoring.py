@@ -1,7 +1,11 @@
 """MILCOMP points and rankings (domain.md §8) as pure functions over plain values.
 
 Services load the raw results, build these dataclasses, call `compute` and save or show the
-outcome; nothing here touches the database or Django.
+outcome; nothing here touches the database or Django. Inputs are frozen dataclasses; the outputs
+(TeamPoints, Placed, Results...) are slotted dataclasses, not frozen, because building frozen
+instances cost a third of `compute`'s time (bench/milcomp_engine.py): treat them as read-only.
+Impossible raw values (a ring above 10, a negative time, a percent above 100...) raise
+ValueError with a message naming the value, whatever the discipline's status.
 
 How the rules are read, where the text leaves a choice:
 
@@ -56,11 +60,13 @@ How the rules are read, where the text leaves a choice:
 import random
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
+from functools import lru_cache
 from math import inf
+from operator import attrgetter, itemgetter
 
 TEAM_SIZE = 3
 
@@ -195,7 +201,7 @@ class TeamResult:
     disqualified: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class MemberShootingPoints:
     pistol: int
     rifle: int
@@ -204,7 +210,7 @@ class MemberShootingPoints:
     pistol_precision_rings: int
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class TeamPoints:
     key: str
     name: str
@@ -231,7 +237,7 @@ class TeamPoints:
         return getattr(self, Discipline(discipline).value)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Placed:
     place: int | None  # None: disqualified, unranked
     key: str
@@ -239,7 +245,7 @@ class Placed:
     team: TeamPoints
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class PlacedMember:
     place: int
     team_key: str
@@ -250,7 +256,7 @@ class PlacedMember:
     pistol_precision_rings: int
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class PlacedNation:
     place: int
     nation: str
@@ -258,7 +264,7 @@ class PlacedNation:
     team_keys: tuple[str, ...]  # the teams counted, best first
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Results:
     teams: dict[str, TeamPoints]
     overall: list[Placed]
@@ -266,7 +272,7 @@ class Results:
     by_discipline: dict[str, list[Placed]]
     individual_shooting: list[PlacedMember]
     nation_cup: list[PlacedNation]
-    pending: bool = field(default=False)  # any discipline of any team not fully entered
+    pending: bool = False  # any discipline of any team not fully entered
 
 
 # Arithmetic and validation.
@@ -280,9 +286,11 @@ def _round_half_up(numerator, denominator=1) -> int:
 
 
 def _whole(value, name: str, low: int, high: int | None = None) -> int:
-    if type(value) is not int:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise ValueError(f"{name} must be a whole number, not {value!r}")
+    """Return value when it is a whole number within [low, high]; raise ValueError if not."""
+    if type(value) is int and value >= low and (high is None or value <= high):
+        return value
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{name} must be a whole number, not {value!r}")
     if value < low:
         raise ValueError(f"{name} cannot be below {low} ({value})")
     if high is not None and value > high:
@@ -290,11 +298,16 @@ def _whole(value, name: str, low: int, high: int | None = None) -> int:
     return value
 
 
+_STATUSES = {status.value: status for status in Status}
+
+
 def _status(value, name: str) -> Status:
-    try:
-        return Status(value)
-    except ValueError:
-        raise ValueError(f"{name} must be one of ok, dns, dnf, dsq, not {value!r}") from None
+    if value is Status.OK:
+        return value
+    status = _STATUSES.get(value) if isinstance(value, str) else None
+    if status is None:
+        raise ValueError(f"{name} must be one of ok, dns, dnf, dsq, not {value!r}")
+    return status
 
 
 # Times.
@@ -350,16 +363,45 @@ def _precision_rings(rings, name: str, table: PointsTable) -> int:
     return sum(rings)
 
 
+@lru_cache(maxsize=16)
+def _values_up_to(top: int) -> frozenset[int]:
+    return frozenset(range(top + 1))
+
+
+def _check_shooting(shooting: MemberShooting, table: PointsTable) -> None:
+    """Raise ValueError naming the first impossible value of a member's shooting."""
+    _precision_rings(shooting.pistol_precision, "pistol precision", table)
+    _precision_rings(shooting.rifle_precision, "rifle precision", table)
+    _whole(shooting.pistol_rapid_hits, "pistol rapid hits", 0, table.rapid_max_hits)
+    _whole(shooting.rifle_rapid_hits, "rifle rapid hits", 0, table.rapid_max_hits)
+
+
 def _member_shooting_exact(shooting: MemberShooting, table: PointsTable):
     """Return (pistol, rifle, pistol rings, rifle rings), points exact (not rounded)."""
-    pistol_rings = _precision_rings(shooting.pistol_precision, "pistol precision", table)
-    rifle_rings = _precision_rings(shooting.rifle_precision, "rifle precision", table)
-    top = table.rapid_max_hits
-    _whole(shooting.pistol_rapid_hits, "pistol rapid hits", 0, top)
-    _whole(shooting.rifle_rapid_hits, "rifle rapid hits", 0, top)
+    pistol_series, rifle_series = shooting.pistol_precision, shooting.rifle_precision
+    pistol_hits, rifle_hits = shooting.pistol_rapid_hits, shooting.rifle_rapid_hits
+    shots, most = table.precision_shots, table.rapid_max_hits
+    rings = _values_up_to(table.precision_max_ring)
+    # The fast check of the usual case; the slow one names what is wrong.
+    try:
+        valid = (
+            len(pistol_series) <= shots
+            and len(rifle_series) <= shots
+            and rings.issuperset(pistol_series)
+            and rings.issuperset(rifle_series)
+            and type(pistol_hits) is int
+            and type(rifle_hits) is int
+            and 0 <= pistol_hits <= most
+            and 0 <= rifle_hits <= most
+        )
+        pistol_rings, rifle_rings = sum(pistol_series), sum(rifle_series)
+    except TypeError:
+        valid = False
+    if not valid or type(pistol_rings) is not int or type(rifle_rings) is not int:
+        _check_shooting(shooting, table)
     per_ring, per_hit = table.precision_points_per_ring, table.rapid_points_per_hit
-    pistol = per_ring * pistol_rings + per_hit * shooting.pistol_rapid_hits
-    rifle = per_ring * rifle_rings + per_hit * shooting.rifle_rapid_hits
+    pistol = per_ring * pistol_rings + per_hit * pistol_hits
+    rifle = per_ring * rifle_rings + per_hit * rifle_hits
     return pistol, rifle, pistol_rings, rifle_rings
 
 
@@ -396,17 +438,21 @@ def water_effective_seconds(seconds: int, failed: int, table: PointsTable):
 
 def land_points(seconds: int, failed: int, table: PointsTable) -> int:
     """Return the land obstacle points: max(0, 1200 + 5 × (240 − effective time))."""
-    effective = land_effective_seconds(seconds, failed, table)
+    return _land_points(land_effective_seconds(seconds, failed, table), table)
+
+
+def _land_points(effective, table: PointsTable) -> int:
     exact = table.land_base + table.land_points_per_second * (table.land_par_seconds - effective)
     return _round_half_up(exact) if exact > 0 else 0
 
 
 def water_points(seconds: int, failed: int, table: PointsTable) -> int:
     """Return the water obstacle points: max(0, 600 + 5 × (90 − effective time))."""
-    effective = water_effective_seconds(seconds, failed, table)
-    exact = table.water_base + table.water_points_per_second * (
-        table.water_par_seconds - effective
-    )
+    return _water_points(water_effective_seconds(seconds, failed, table), table)
+
+
+def _water_points(effective, table: PointsTable) -> int:
+    exact = table.water_base + table.water_points_per_second * (table.water_par_seconds - effective)
     return _round_half_up(exact) if exact > 0 else 0
 
 
@@ -436,24 +482,27 @@ def _march_tasks_exact(members: Sequence[Member], true_distances, table: PointsT
         raise ValueError(f"{len(true_distances)} true distances, the march has {per_member}")
     for distance in true_distances:
         _whole(distance, "true distance (m)", 1)
-    tolerance = table.estimate_tolerance_percent
+    # An estimate hits when |estimate − true| × 100 ≤ tolerance × true.
+    allowed = [(true, table.estimate_tolerance_percent * true) for true in true_distances]
     throws_per_member = table.grenades_per_member
     hits = grenades = 0
     complete = len(true_distances) == per_member
     for member in members:
         estimates, throws = member.estimates, member.throws
         if len(estimates) > per_member:
-            raise ValueError(f"member {member.key}: {len(estimates)} range estimates, max {per_member}")
+            raise ValueError(
+                f"member {member.key}: {len(estimates)} range estimates, max {per_member}"
+            )
         if len(throws) > throws_per_member:
             raise ValueError(
                 f"member {member.key}: {len(throws)} grenade throws, max {throws_per_member}"
             )
         if len(estimates) < per_member or len(throws) < throws_per_member:
             complete = False
-        for estimate, true in zip(estimates, true_distances, strict=False):
+        for estimate, (true, within) in zip(estimates, allowed, strict=False):
             if type(estimate) is not int or estimate < 0:
                 _whole(estimate, f"member {member.key}: range estimate (m)", 0)
-            if abs(estimate - true) * 100 <= tolerance * true:
+            if abs(estimate - true) * 100 <= within:
                 hits += 1
         for thrown in throws:
             if thrown is True:
@@ -492,63 +541,78 @@ def team_points(team: TeamResult, table: PointsTable) -> TeamPoints:
     members = team.members
     if len(members) != TEAM_SIZE:
         raise ValueError(f"team {team.name}: {len(members)} members, a team has {TEAM_SIZE}")
-    if len({member.key for member in members}) != TEAM_SIZE:
+    first, second, third = members
+    if first.key == second.key or first.key == third.key or second.key == third.key:
         raise ValueError(f"team {team.name}: the same member twice")
-    pending = set()
     ok = Status.OK
+    pending = []
 
-    # Shooting (members are validated whatever the status: a wrong entry is wrong anyway).
+    # Shooting and LOAC, member by member. Entries are validated whatever the status: a wrong
+    # entry is wrong anyway.
+    shots, loac_top = table.precision_shots, table.loac_max_percent
     member_shooting = []
-    shooting_exact = 0
-    shooting_pending = False
+    shooting_exact = loac_percent = 0
+    shooting_pending = loac_pending = False
     for member in members:
-        if member.shooting is None:
+        shot = member.shooting
+        if shot is None:
             member_shooting.append(None)
             shooting_pending = True
-            continue
-        pistol, rifle, pistol_rings, rifle_rings = _member_shooting_exact(member.shooting, table)
-        if not _shooting_complete(member.shooting, table):
-            shooting_pending = True
-        shooting_exact += pistol + rifle
-        member_shooting.append(
-            MemberShootingPoints(
-                pistol=_round_half_up(pistol),
-                rifle=_round_half_up(rifle),
-                total=_round_half_up(pistol + rifle),
-                rifle_precision_rings=rifle_rings,
-                pistol_precision_rings=pistol_rings,
+        else:
+            pistol, rifle, pistol_rings, rifle_rings = _member_shooting_exact(shot, table)
+            if len(shot.pistol_precision) != shots or len(shot.rifle_precision) != shots:
+                shooting_pending = True
+            shooting_exact += pistol + rifle
+            member_shooting.append(
+                MemberShootingPoints(
+                    pistol=_round_half_up(pistol),
+                    rifle=_round_half_up(rifle),
+                    total=_round_half_up(pistol + rifle),
+                    rifle_precision_rings=rifle_rings,
+                    pistol_precision_rings=pistol_rings,
+                )
             )
-        )
+        percent = member.loac_percent
+        if percent is None:
+            loac_pending = True
+        elif type(percent) is int and 0 <= percent <= loac_top:
+            loac_percent += percent
+        else:
+            loac_percent += _whole(percent, "LOAC percent", 0, loac_top)
     if _status(team.shooting_status, "shooting status") is ok:
         shooting = _round_half_up(shooting_exact)
         if shooting_pending:
-            pending.add(Discipline.SHOOTING)
+            pending.append(Discipline.SHOOTING)
     else:
         shooting = 0
+    if _status(team.loac_status, "LOAC status") is ok:
+        loac = _round_half_up(table.loac_points_per_percent * loac_percent)
+        if loac_pending:
+            pending.append(Discipline.LOAC)
+    else:
+        loac = 0
 
     # Land and water obstacles.
     land, land_effective = 0, None
+    land_ok = _status(team.land_status, "land status") is ok
     if team.land_seconds is not None:
         effective = land_effective_seconds(team.land_seconds, team.land_failed_obstacles, table)
-        if _status(team.land_status, "land status") is ok:
-            land = land_points(team.land_seconds, team.land_failed_obstacles, table)
-            land_effective = effective
-    elif _status(team.land_status, "land status") is ok:
-        pending.add(Discipline.LAND)
+        if land_ok:
+            land, land_effective = _land_points(effective, table), effective
+    elif land_ok:
+        pending.append(Discipline.LAND)
     water, water_effective = 0, None
+    water_ok = _status(team.water_status, "water status") is ok
     if team.water_seconds is not None:
         effective = water_effective_seconds(team.water_seconds, team.water_failed_obstacles, table)
-        if _status(team.water_status, "water status") is ok:
-            water = water_points(team.water_seconds, team.water_failed_obstacles, table)
-            water_effective = effective
-    elif _status(team.water_status, "water status") is ok:
-        pending.add(Discipline.WATER)
+        if water_ok:
+            water, water_effective = _water_points(effective, table), effective
+    elif water_ok:
+        pending.append(Discipline.WATER)
 
     # Orienteering: the march, floored, then the tasks; over the limit nothing at all.
     tasks_exact, tasks_complete = _march_tasks_exact(members, team.estimate_true_distances, table)
-    march = 0
-    over_limit = False
-    orienteering_ok = _status(team.orienteering_status, "orienteering status") is ok
+    march, over_limit = 0, False
     if team.orienteering_seconds is not None:
         march = orienteering_points(
             team.orienteering_seconds, team.orienteering_missed_posts, table
@@ -556,34 +620,24 @@ def team_points(team: TeamResult, table: PointsTable) -> TeamPoints:
         over_limit = orienteering_over_limit(team.orienteering_seconds, table)
     else:
         _whole(team.orienteering_missed_posts, "missed control posts", 0)
-    if orienteering_ok and not over_limit:
+    if _status(team.orienteering_status, "orienteering status") is ok and not over_limit:
         tasks = _round_half_up(tasks_exact)
         if team.orienteering_seconds is None or not tasks_complete:
-            pending.add(Discipline.ORIENTEERING)
+            pending.append(Discipline.ORIENTEERING)
     else:
         march = tasks = 0
 
-    # First aid and LOAC.
+    # First aid.
     first_aid = 0
-    if team.first_aid_score is not None:
-        score = first_aid_points(team.first_aid_score, table)
-        if _status(team.first_aid_status, "first aid status") is ok:
+    first_aid_ok = _status(team.first_aid_status, "first aid status") is ok
+    score = team.first_aid_score
+    if score is not None:
+        if type(score) is not int or not 0 <= score <= table.first_aid_max:
+            score = first_aid_points(score, table)
+        if first_aid_ok:
             first_aid = score
-    elif _status(team.first_aid_status, "first aid status") is ok:
-        pending.add(Discipline.FIRST_AID)
-    loac_percent = 0
-    loac_pending = False
-    for member in members:
-        if member.loac_percent is None:
-            loac_pending = True
-        else:
-            loac_percent += _whole(member.loac_percent, "LOAC percent", 0, table.loac_max_percent)
-    if _status(team.loac_status, "LOAC status") is ok:
-        loac = _round_half_up(table.loac_points_per_percent * loac_percent)
-        if loac_pending:
-            pending.add(Discipline.LOAC)
-    else:
-        loac = 0
+    elif first_aid_ok:
+        pending.append(Discipline.FIRST_AID)
 
     orienteering = march + tasks
     return TeamPoints(
@@ -623,22 +677,6 @@ def tie_break_key(team: TeamPoints) -> tuple:
     return (-team.total, -team.orienteering, -team.shooting, inf if land is None else land)
 
 
-def _placed(rows, points_of) -> list[Placed]:
-    """Place rows of (comparison, name, key, team), sorted; equal comparisons share a place."""
-    ranked, unranked = [], []
-    previous, place = None, 0
-    for index, (comparison, _, _, team) in enumerate(
-        (row for row in rows if not row[3].disqualified), start=1
-    ):
-        if comparison != previous:
-            place, previous = index, comparison
-        ranked.append(Placed(place, team.key, points_of(team), team))
-    for _, _, _, team in rows:
-        if team.disqualified:
-            unranked.append(Placed(None, team.key, points_of(team), team))
-    return ranked + unranked
-
-
 def rank(
     teams: Iterable[TeamPoints],
     key: Callable[[TeamPoints], int] = total_points,
@@ -650,58 +688,72 @@ def rank(
     With `tie_breaks`, equal points are decided by orienteering points, then shooting points,
     then the lower land effective time; disqualified teams come last, unplaced.
     """
+    # Ties on every level are listed by name, then key: a stable sort keeps that order.
+    ordered = sorted(teams, key=_name_then_key)
     if tie_breaks:
-        rows = [
-            (
-                (
-                    -key(team),
-                    -team.orienteering,
-                    -team.shooting,
-                    inf if team.land_effective_seconds is None else team.land_effective_seconds,
-                ),
-                team.name,
-                team.key,
-                team,
-            )
-            for team in teams
-        ]
+        comparison = tie_break_key if key is total_points else _tie_breaks_by(key)
+        ordered.sort(key=comparison)
     else:
-        rows = [(-key(team), team.name, team.key, team) for team in teams]
-    rows.sort(key=_row_order)
-    return _placed(rows, key)
+        comparison = key
+        ordered.sort(key=key, reverse=True)  # reverse keeps the sort stable
+    ranked, unranked = [], []
+    previous, place = None, 0
+    for team in ordered:
+        points = key(team)
+        if team.disqualified:
+            unranked.append(Placed(None, team.key, points, team))
+            continue
+        compared = comparison(team)
+        if compared != previous:
+            place, previous = len(ranked) + 1, compared
+        ranked.append(Placed(place, team.key, points, team))
+    return ranked + unranked
 
 
-def _row_order(row):
-    return row[0], row[1], row[2]
+_name_then_key = attrgetter("name", "key")
+
+
+def _tie_breaks_by(key: Callable[[TeamPoints], int]) -> Callable[[TeamPoints], tuple]:
+    def comparison(team: TeamPoints) -> tuple:
+        land = team.land_effective_seconds
+        return (-key(team), -team.orienteering, -team.shooting, inf if land is None else land)
+
+    return comparison
 
 
 def rank_members(teams: Iterable[TeamResult], points: dict[str, TeamPoints]) -> list[PlacedMember]:
     """Return the individual shooting ranking: shooting points, then rifle, then pistol rings."""
     rows = []
     for team in teams:
-        team_points_ = points[team.key]
-        if team.disqualified or Status(team.shooting_status) is not Status.OK:
+        if team.disqualified or _status(team.shooting_status, "shooting status") is not Status.OK:
             continue
-        for member, scored in zip(team.members, team_points_.member_shooting, strict=True):
-            if scored is None:
-                continue
-            comparison = (
-                -scored.total,
-                -scored.rifle_precision_rings,
-                -scored.pistol_precision_rings,
-            )
-            rows.append((comparison, team.name, member.key, team.key, member.nation, scored))
-    rows.sort(key=lambda row: row[:4])
+        for member, scored in zip(team.members, points[team.key].member_shooting, strict=True):
+            if scored is not None:
+                rows.append(
+                    (
+                        -scored.total,
+                        -scored.rifle_precision_rings,
+                        -scored.pistol_precision_rings,
+                        team.name,
+                        member.key,
+                        team.key,
+                        member.nation,
+                        scored,
+                    )
+                )
+    rows.sort(key=itemgetter(slice(0, 6)))
     placed, previous, place = [], None, 0
-    for index, (comparison, _, member_key, team_key, nation, scored) in enumerate(rows, 1):
+    for index, row in enumerate(rows, 1):
+        comparison = row[:3]
         if comparison != previous:
             place, previous = index, comparison
+        scored = row[7]
         placed.append(
             PlacedMember(
                 place=place,
-                team_key=team_key,
-                member_key=member_key,
-                nation=nation,
+                team_key=row[5],
+                member_key=row[4],
+                nation=row[6],
                 points=scored.total,
                 rifle_precision_rings=scored.rifle_precision_rings,
                 pistol_precision_rings=scored.pistol_precision_rings,
@@ -727,9 +779,7 @@ def nation_cup(overall: Sequence[Placed]) -> list[PlacedNation]:
     for index, (negative, nation, counted) in enumerate(rows, 1):
         if negative != previous:
             place, previous = index, negative
-        placed.append(
-            PlacedNation(place, nation, -negative, tuple(team.key for team in counted))
-        )
+        placed.append(PlacedNation(place, nation, -negative, tuple(team.key for team in counted)))
     return placed
 
 
@@ -751,13 +801,11 @@ def compute(
 
     order = list(dict.fromkeys(categories or ()))
     order += sorted({team.category for team in scored} - set(order))
-    by_category: dict[str, list[Placed]] = {category: [] for category in order}
     # The overall order already holds every tie-break: a category's ranking is a subsequence.
     grouped: dict[str, list[Placed]] = {category: [] for category in order}
     for row in overall:
         grouped[row.team.category].append(row)
-    for category, rows in grouped.items():
-        by_category[category] = _replace_places(rows)
+    by_category = {category: _replace_places(rows) for category, rows in grouped.items()}
 
     by_discipline = {
         discipline.value: rank(scored, _discipline_key(discipline), tie_breaks=False)
@@ -789,8 +837,7 @@ def _replace_places(rows: list[Placed]) -> list[Placed]:
 
 
 def _discipline_key(discipline: Discipline) -> Callable[[TeamPoints], int]:
-    name = discipline.value
-    return lambda team: getattr(team, name)
+    return attrgetter(discipline.value)
 
 
 # Categories and the draw.

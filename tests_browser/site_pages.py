@@ -58,10 +58,15 @@ PUBLIC_PAGES = {
     "news index": lambda site: site.find("en", "news"),
     "article": lambda site: site.first_child(site.find("en", "news")),
     "photo library": lambda site: site.find("en", "photos"),
+    "events calendar": lambda site: site.find("en", "events"),
+    "event": lambda site: site.first_child(site.find("en", "events")),
     "search results": lambda site: "/en/search/?q=Churchill",
+    "milcomp results": lambda site: "/en/milcomp/results/2026/",
+    "milcomp live results (fr)": lambda site: "/fr/milcomp/results/2027/",
     "404": lambda site: "/en/no-such-page/",
     "home (fr)": lambda site: "/fr/",
     "standard page (fr)": lambda site: "/fr/a-propos/",
     "article (fr)": lambda site: site.first_child(site.find("fr", "actualites")),
+    "event (fr)": lambda site: site.first_child(site.find("fr", "evenements")),
 }
 NOT_FOUND_PAGES = {"404"}

@@ -1,23 +1,124 @@
-"""(stub: being written)"""
+"""Badges, visa letters and certificates as PDF downloads, and the public verification page.
 
-from django.http import Http404
+A registration's documents are for whoever may see it (`Registration.objects.visible_to`): the
+presidency, the nation's head of delegation and national staff, the participant. Anything else
+answers 404. A document that cannot be issued yet (not confirmed, no passport data, no-show)
+answers a page that says why (HTTP 409).
+"""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+
+from nations.models import Nation
+
+from .. import documents, verification
+from ..models import Event, Registration
+
+DOCUMENT_RELATIONS = ("person", "nation", "registration_type", "event", "event__host_nation")
 
 
-def verify(request, *args, **kwargs):
-    raise Http404
+def _visible_registration(request, pk):
+    """Return the registration if the user may see it, else raise 404."""
+    registration = get_object_or_404(
+        Registration.objects.visible_to(request.user).select_related(*DOCUMENT_RELATIONS), pk=pk
+    )
+    if not request.user.has_perm("events.view_registration", registration):
+        raise Http404
+    return registration
 
 
-def nation_badges(request, *args, **kwargs):
-    raise Http404
+def _pdf_response(data, filename):
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    add_never_cache_headers(response)  # personal data: no shared or browser cache keeps it
+    return response
 
 
-def badge(request, *args, **kwargs):
-    raise Http404
+def _refused(request, message, *, registration=None, title):
+    return render(
+        request,
+        "events/document_refused.html",
+        {"message": message, "registration": registration, "document_title": title},
+        status=409,
+    )
 
 
-def visa_letter(request, *args, **kwargs):
-    raise Http404
+@login_required
+def badge(request, pk):
+    """Send one registration's badge (A6)."""
+    registration = _visible_registration(request, pk)
+    try:
+        data = documents.badge_pdf(registration, request=request)
+    except documents.DocumentRefused as refusal:
+        return _refused(request, str(refusal), registration=registration, title=_("Badge"))
+    return _pdf_response(data, f"CIOR-badge-{registration.reference}.pdf")
 
 
-def certificate(request, *args, **kwargs):
-    raise Http404
+@login_required
+def visa_letter(request, pk):
+    """Send one registration's visa invitation letter (A4, in the registrant's language)."""
+    registration = _visible_registration(request, pk)
+    try:
+        data = documents.visa_letter_pdf(registration, request=request)
+    except documents.DocumentRefused as refusal:
+        return _refused(
+            request, str(refusal), registration=registration, title=_("Visa invitation letter")
+        )
+    return _pdf_response(data, f"CIOR-visa-letter-{registration.reference}.pdf")
+
+
+@login_required
+def certificate(request, pk):
+    """Send one registration's attendance certificate (A4 landscape)."""
+    registration = _visible_registration(request, pk)
+    try:
+        data = documents.certificate_pdf(registration, request=request)
+    except documents.DocumentRefused as refusal:
+        return _refused(
+            request, str(refusal), registration=registration, title=_("Attendance certificate")
+        )
+    return _pdf_response(data, f"CIOR-certificate-{registration.reference}.pdf")
+
+
+@login_required
+def nation_badges(request, event, nation):
+    """Send the badges of every confirmed registration of a nation for an event, four to an
+    A4 sheet, ordered by name."""
+    event = get_object_or_404(Event, slug=event)
+    nation = get_object_or_404(Nation, code=nation.upper())
+    if not request.user.has_perm("events.export_registrations", nation):
+        raise Http404
+    registrations = list(
+        Registration.objects.filter(event=event, nation=nation, state=Registration.State.CONFIRMED)
+        .select_related(*DOCUMENT_RELATIONS)
+        .order_by("person__last_name", "person__first_name", "pk")
+    )
+    if not registrations:
+        return _refused(
+            request,
+            _("%(nation)s has no confirmed registration for %(event)s yet: no badge to print.")
+            % {"nation": nation.name, "event": event.title},
+            title=_("Badges"),
+        )
+    data = documents.badges_pdf(registrations, request=request, sheet=True)
+    return _pdf_response(data, f"CIOR-badges-{event.slug}-{nation.code}.pdf")
+
+
+def verify(request, token):
+    """Say whether a document's token is genuine and still stands: the kind of document and the
+    event if so, a neutral "not valid" otherwise. Never a name, a nation or any personal data."""
+    registration, purpose = verification.check_token(token)
+    context = {"valid": registration is not None}
+    if registration is not None:
+        context.update(
+            kind=verification.purpose_label(purpose),
+            event=registration.event,
+            dates=documents.date_range(registration.event.starts_on, registration.event.ends_on),
+        )
+    response = render(request, "events/verify.html", context)
+    add_never_cache_headers(response)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response

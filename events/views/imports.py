@@ -1,11 +1,86 @@
-"""(stub: being written)"""
+"""Import of a delegation's list (CSV or XLSX) and the template to fill in (events.imports).
 
-from django.http import Http404
+A head of delegation or national staff imports for the own nation while registration is open
+(the presidency for any nation, at any time); any other nation answers 404. The whole file is
+checked first: any error rejects it with a row-by-row report and nothing is saved.
+"""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from nations.models import Nation
+
+from .. import imports, services
+from ..models import Event, Registration
+
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 
 
-def upload(request, *args, **kwargs):
-    raise Http404
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("File (CSV or XLSX)"),
+        help_text=gettext_lazy("At most 1000 rows and 2 MB; the first row holds the headings."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
+    )
 
 
-def template(request, *args, **kwargs):
-    raise Http404
+def _event(slug) -> Event:
+    return get_object_or_404(Event.objects.public(), slug=slug)
+
+
+@login_required
+def upload(request, event, nation):
+    """Check an uploaded list and, when it is clean, register everyone on it at once."""
+    event = _event(event)
+    nation = Nation.objects.filter(code=nation.upper()).first()
+    if nation is None or not request.user.has_perm("events.register_for_nation", nation):
+        raise Http404
+    open_for_user = event.takes_registrations and services.may_change(request.user, event, nation)
+    result = None
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if not open_for_user:
+        messages.error(request, _("Registration for this event is closed."))
+        form = None
+    elif request.method == "POST" and form.is_valid():
+        result = imports.import_file(event, nation, form.cleaned_data["file"], by=request.user)
+        if result.ok:
+            form = ImportForm()
+    return TemplateResponse(
+        request,
+        "events/delegation/import.html",
+        {
+            "event": event,
+            "nation": nation,
+            "form": form,
+            "result": result,
+            "max_rows": imports.MAX_ROWS,
+            "columns": imports.COLUMNS,
+            "waiting_state": Registration.State.WAITING,
+        },
+        status=400 if result is not None and result.errors else 200,
+    )
+
+
+@login_required
+def template(request, event, fmt):
+    """The file to fill in: headings in the user's language, an example row (and, in XLSX, a
+    sheet of allowed values)."""
+    if fmt not in imports.EXTENSIONS:
+        raise Http404
+    event = _event(event)
+    if not request.user.has_perm("events.register_for_nation"):
+        raise Http404
+    build = imports.template_csv if fmt == "csv" else imports.template_xlsx
+    response = HttpResponse(build(event), content_type=CONTENT_TYPES[fmt])
+    filename = f"{event.slug}-import.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -1,6 +1,6 @@
 """MILCOMP points and rankings, case by case (domain.md §8)."""
 
-from dataclasses import replace
+import pickle
 from decimal import Decimal
 from fractions import Fraction
 
@@ -72,10 +72,10 @@ def team(key="t1", name=None, nation="EST", category="novice", members=None, **f
     values.update(fields)
     if members is None:
         members = tuple(member(f"{key}-m{i}", nation or "EST") for i in range(3))
+    name = name or key.upper()
     return TeamResult(
-        key=key, name=name or key.upper(), nation=nation, category=category, members=members,
-        **values,
-    )  # fmt: skip
+        key=key, name=name, nation=nation, category=category, members=members, **values
+    )
 
 
 def scored(key, *, shooting=0, orienteering=0, other=0, land_effective=240, **fields):
@@ -228,7 +228,9 @@ def test_shooting_points_counts_rings_and_hits_per_weapon():
 
 
 def test_shooting_points_zero():
-    points = shooting_points(shooting(pistol=(0,) * 5, pistol_hits=0, rifle=(0,) * 5, rifle_hits=0), TABLE)
+    points = shooting_points(
+        shooting(pistol=(0,) * 5, pistol_hits=0, rifle=(0,) * 5, rifle_hits=0), TABLE
+    )
 
     assert points.total == 0
 
@@ -317,14 +319,18 @@ def test_obstacle_points_refuse_impossible_values(call, message):
 
 
 def test_obstacle_points_with_a_decimal_table_round_half_up():
-    table = PointsTable(land_points_per_second=Decimal("2.5"), water_points_per_second=Decimal("0.5"))
+    table = PointsTable(
+        land_points_per_second=Decimal("2.5"), water_points_per_second=Decimal("0.5")
+    )
 
     assert land_points(241, 0, table) == 1198  # 1200 − 2.5 = 1197.5
     assert water_points(91, 0, table) == 600  # 600 − 0.5 = 599.5
 
 
 def test_team_land_effective_time_includes_penalties():
-    points = team_points(team(land_seconds=250, land_failed_obstacles=3, water_failed_obstacles=2), TABLE)
+    points = team_points(
+        team(land_seconds=250, land_failed_obstacles=3, water_failed_obstacles=2), TABLE
+    )
 
     assert points.land_effective_seconds == 310
     assert points.land == 1200 + 5 * (240 - 310)
@@ -479,7 +485,11 @@ def test_loac_points_two_per_percent():
 
 
 def test_team_loac_is_the_sum_of_members():
-    members = (member("a", loac_percent=100), member("b", loac_percent=50), member("c", loac_percent=1))
+    members = (
+        member("a", loac_percent=100),
+        member("b", loac_percent=50),
+        member("c", loac_percent=1),
+    )
 
     assert team_points(team(members=members), TABLE).loac == 302
     assert team_points(team(), TABLE).loac == 600
@@ -611,7 +621,9 @@ def test_rank_tie_broken_by_shooting_points_when_orienteering_is_equal():
 
 
 def test_rank_tie_broken_by_the_lower_land_effective_time():
-    ranking = rank([scored("a", other=10, land_effective=300), scored("b", other=10, land_effective=299)])
+    ranking = rank(
+        [scored("a", other=10, land_effective=300), scored("b", other=10, land_effective=299)]
+    )
 
     assert places(ranking) == [("b", 1), ("a", 2)]
 
@@ -725,6 +737,12 @@ def test_compute_refuses_a_team_key_twice():
 def test_compute_reports_pending_results():
     assert compute([team("a")], TABLE).pending is False
     assert compute([team("a"), team("b", first_aid_score=None)], TABLE).pending is True
+
+
+def test_compute_results_survive_pickling_for_the_cache():
+    results = compute([team("a"), team("b", disqualified=True)], TABLE)
+
+    assert pickle.loads(pickle.dumps(results)) == results
 
 
 def test_compute_of_no_teams_is_empty():
@@ -847,7 +865,11 @@ def test_nation_cup_leaves_out_international_and_disqualified_teams():
 
 
 def test_nation_cup_tied_nations_share_a_place():
-    teams = [team("a", nation="LVA"), team("b", nation="EST"), team("c", nation="LTU", first_aid_score=0)]
+    teams = [
+        team("a", nation="LVA"),
+        team("b", nation="EST"),
+        team("c", nation="LTU", first_aid_score=0),
+    ]
 
     cup = compute(teams, TABLE).nation_cup
 
@@ -858,20 +880,24 @@ def test_nation_cup_tied_nations_share_a_place():
 
 
 def profiles(*specs):
-    """Return members from (nation, sex, previous participations) triples."""
-    return [MemberProfile(nation, sex, previous) for nation, sex, previous in specs]
+    """Return members from "nation sex previous-participations" specs, e.g. "EST f 2"."""
+    members = []
+    for spec in specs:
+        nation, sex, previous = spec.split()
+        members.append(MemberProfile(nation, sex, int(previous)))
+    return members
 
 
 @pytest.mark.parametrize(
     ("category", "members"),
     [
-        ("novice", profiles(("EST", "m", 0), ("EST", "f", 0), ("EST", "m", 0))),
-        ("experienced", profiles(("EST", "m", 0), ("EST", "f", 1), ("EST", "m", 0))),
-        ("experienced", profiles(("EST", "m", 9), ("EST", "f", 5), ("EST", "m", 4))),
-        ("veteran", profiles(("EST", "m", 4), ("EST", "f", 7), ("EST", "m", 4))),
-        ("female", profiles(("EST", "f", 0), ("EST", "F", 3), ("EST", "Female", 9))),
-        ("international", profiles(("EST", "m", 0), ("LVA", "f", 4), ("EST", "m", 1))),
-        ("international", profiles(("EST", "m", 0), ("LVA", "f", 4), ("LTU", "m", 1))),
+        ("novice", profiles("EST m 0", "EST f 0", "EST m 0")),
+        ("experienced", profiles("EST m 0", "EST f 1", "EST m 0")),
+        ("experienced", profiles("EST m 9", "EST f 5", "EST m 4")),
+        ("veteran", profiles("EST m 4", "EST f 7", "EST m 4")),
+        ("female", profiles("EST f 0", "EST F 3", "EST Female 9")),
+        ("international", profiles("EST m 0", "LVA f 4", "EST m 1")),
+        ("international", profiles("EST m 0", "LVA f 4", "LTU m 1")),
     ],
 )
 def test_check_category_accepts_a_team_that_meets_it(category, members):
@@ -881,40 +907,44 @@ def test_check_category_accepts_a_team_that_meets_it(category, members):
 @pytest.mark.parametrize(
     ("category", "members", "reasons"),
     [
-        ("novice", profiles(("EST", "m", 0), ("EST", "m", 1), ("EST", "m", 0)), [Reason.NOT_ALL_FIRST_TIME]),
-        ("experienced", profiles(("EST", "m", 0), ("EST", "m", 0), ("EST", "m", 0)), [Reason.NO_PREVIOUS_PARTICIPATION]),
-        ("veteran", profiles(("EST", "m", 4), ("EST", "m", 3), ("EST", "m", 9)), [Reason.TOO_FEW_PARTICIPATIONS]),
-        ("female", profiles(("EST", "f", 0), ("EST", "m", 0), ("EST", "f", 0)), [Reason.NOT_ALL_FEMALE]),
-        ("international", profiles(("EST", "m", 0), ("EST", "m", 0), ("EST", "m", 0)), [Reason.TOO_FEW_NATIONS]),
-        ("novice", profiles(("EST", "m", 0), ("LVA", "m", 0), ("EST", "m", 0)), [Reason.MIXED_NATIONS]),
-        ("experienced", profiles(("EST", "m", 1), ("LVA", "m", 0), ("EST", "m", 0)), [Reason.MIXED_NATIONS]),
-        ("veteran", profiles(("EST", "m", 4), ("LVA", "m", 4), ("EST", "m", 4)), [Reason.MIXED_NATIONS]),
-        ("female", profiles(("EST", "f", 0), ("LVA", "f", 0), ("EST", "f", 0)), [Reason.MIXED_NATIONS]),
-        ("novice", profiles(("EST", "m", 0), ("EST", "m", 0)), [Reason.TEAM_SIZE]),
-        ("novice", profiles(*[("EST", "m", 0)] * 4), [Reason.TEAM_SIZE]),
-        ("junior", profiles(*[("EST", "m", 0)] * 3), [Reason.UNKNOWN_CATEGORY]),
+        ("novice", profiles("EST m 0", "EST m 1", "EST m 0"), [Reason.NOT_ALL_FIRST_TIME]),
+        (
+            "experienced",
+            profiles("EST m 0", "EST m 0", "EST m 0"),
+            [Reason.NO_PREVIOUS_PARTICIPATION],
+        ),
+        ("veteran", profiles("EST m 4", "EST m 3", "EST m 9"), [Reason.TOO_FEW_PARTICIPATIONS]),
+        ("female", profiles("EST f 0", "EST m 0", "EST f 0"), [Reason.NOT_ALL_FEMALE]),
+        ("international", profiles("EST m 0", "EST m 0", "EST m 0"), [Reason.TOO_FEW_NATIONS]),
+        ("novice", profiles("EST m 0", "LVA m 0", "EST m 0"), [Reason.MIXED_NATIONS]),
+        ("experienced", profiles("EST m 1", "LVA m 0", "EST m 0"), [Reason.MIXED_NATIONS]),
+        ("veteran", profiles("EST m 4", "LVA m 4", "EST m 4"), [Reason.MIXED_NATIONS]),
+        ("female", profiles("EST f 0", "LVA f 0", "EST f 0"), [Reason.MIXED_NATIONS]),
+        ("novice", profiles("EST m 0", "EST m 0"), [Reason.TEAM_SIZE]),
+        ("novice", profiles(*["EST m 0"] * 4), [Reason.TEAM_SIZE]),
+        ("junior", profiles(*["EST m 0"] * 3), [Reason.UNKNOWN_CATEGORY]),
         (
             "female",
-            profiles(("EST", "f", 0), ("LVA", "m", 0)),
+            profiles("EST f 0", "LVA m 0"),
             [Reason.TEAM_SIZE, Reason.MIXED_NATIONS, Reason.NOT_ALL_FEMALE],
         ),
     ],
-)  # fmt: skip
+)
 def test_check_category_gives_every_reason(category, members, reasons):
     assert check_category(category, members) == reasons
 
 
 def test_check_category_reasons_have_english_text():
     assert set(REASON_TEXT) == set(Reason)
-    assert check_category(Category.VETERAN, profiles(*[("EST", "m", 0)] * 3)) == [
+    assert check_category(Category.VETERAN, profiles(*["EST m 0"] * 3)) == [
         "too_few_participations"
     ]
 
 
 def test_check_category_follows_the_competitions_rules():
     rules = CategoryRules(veteran_min_participations=2, international_min_nations=3)
-    two_each = profiles(*[("EST", "m", 2)] * 3)
-    two_nations = profiles(("EST", "m", 0), ("LVA", "m", 0), ("EST", "m", 0))
+    two_each = profiles(*["EST m 2"] * 3)
+    two_nations = profiles("EST m 0", "LVA m 0", "EST m 0")
 
     assert check_category("veteran", two_each, rules) == []
     assert check_category("international", two_nations, rules) == [Reason.TOO_FEW_NATIONS]
@@ -922,7 +952,7 @@ def test_check_category_follows_the_competitions_rules():
 
 def test_check_category_refuses_negative_participations():
     with pytest.raises(ValueError, match="previous participations cannot be below 0"):
-        check_category("novice", profiles(("EST", "m", -1), ("EST", "m", 0), ("EST", "m", 0)))
+        check_category("novice", profiles("EST m -1", "EST m 0", "EST m 0"))
 
 
 # The start-order draw.

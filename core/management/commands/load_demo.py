@@ -14,6 +14,9 @@ LOADERS = [
     "governance.demo",
     "accounts.demo",
     "news.demo",
+    "events.demo",
+    "events.demo_pages",
+    "milcomp.demo",
     "core.demo.finish",
 ]
 

@@ -1,0 +1,409 @@
+"""Fire concurrent registrations at the production configuration; check nothing is overbooked.
+
+Run it through bench/run_registrations.sh (see bench/README.md). It drives the project's own
+environment (.venv) with subprocesses; the load itself is standard-library threads with
+http.client.
+
+Steps: a throwaway data dir and a throwaway PostgreSQL database (SQLite with --sqlite);
+migrate, collectstatic, compilemessages; then this script again in `--seed` mode inside Django:
+an event open for registration with two registration types (capacity and per-nation quotas),
+`--nations` nations with `--clients` heads of delegation and national staff between them (each
+with a TOTP authenticator, as staff must have, and a session made server-side with
+SessionStore: no login round-trip), and the people to register. gunicorn starts on 127.0.0.1
+(DEBUG off, sync workers); `--clients` threads, each with its own session and CSRF cookie,
+POST `--requests` registrations in all to `delegation_register` (fields person,
+registration_type, discount_code; success is a 302 to the nation's page). Afterwards, in
+`--check` mode: the places held per nation and type against the quotas, per type against the
+capacity (an overbooking is any excess), and the registrations against the 302s. A table with
+PASS/FAIL. The server, the data dir and the database are removed on exit, Ctrl-C included.
+"""
+
+import argparse
+import http.client
+import json
+import os
+import secrets
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+from types import SimpleNamespace
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+
+MAX_P95_MS = 200
+EVENT_SLUG = "bench-congress"
+TYPES = [
+    # kind, capacity, quota per nation, fee
+    ("delegate", 40, 5, "250.00"),
+    ("observer", 25, 3, "150.00"),
+]
+
+
+# --- inside Django: seed and check ------------------------------------------------------------
+
+
+def _django():
+    sys.path.insert(0, str(BENCH.parent))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cior.settings")
+    import django
+
+    django.setup()
+
+
+def seed(out_path, nations_count, clients, people_per_client):
+    """Create the event, nations, users with sessions and people; write them as JSON."""
+    _django()
+    import datetime
+
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.db import transaction
+    from django.utils import timezone
+
+    from accounts import services as accounts
+    from accounts.models import Person, RoleAssignment, User
+    from events.models import Event, Quota, RegistrationType
+    from nations.models import Nation
+
+    Role = RoleAssignment.Role
+    today = timezone.localdate()
+    with transaction.atomic():
+        event = Event.objects.create(
+            title_en="Bench Congress",
+            title_fr="Congrès de banc d'essai",
+            slug=EVENT_SLUG,
+            kind=Event.Kind.SUMMER_CONGRESS,
+            status=Event.Status.REGISTRATION_OPEN,
+            starts_on=today + datetime.timedelta(60),
+            ends_on=today + datetime.timedelta(63),
+            registration_opens_at=timezone.now() - datetime.timedelta(1),
+            registration_closes_at=timezone.now() + datetime.timedelta(30),
+        )
+        types = {
+            kind: RegistrationType.objects.create(
+                event=event, kind=kind, capacity=capacity, fee=fee
+            )
+            for kind, capacity, _quota, fee in TYPES
+        }
+        nations = []
+        for index in range(nations_count):
+            code = "Q" + chr(65 + index // 26) + chr(65 + index % 26)
+            nation, _ = Nation.objects.get_or_create(code=code, defaults={"name": f"Bench {code}"})
+            nations.append(nation)
+            for kind, _capacity, quota, _fee in TYPES:
+                Quota.objects.create(registration_type=types[kind], nation=nation, places=quota)
+        backend = "django.contrib.auth.backends.ModelBackend"
+        result = {"event": EVENT_SLUG, "types": {k: t.pk for k, t in types.items()}, "clients": []}
+        for index in range(clients):
+            nation = nations[index % nations_count]
+            role = Role.HEAD_OF_DELEGATION if index < nations_count else Role.NATIONAL_STAFF
+            person = Person.objects.create(
+                first_name=f"Staff{index}", last_name="Bench", nation=nation
+            )
+            user = User.objects.create_user(
+                username=f"bench{index}@example.org",
+                email=f"bench{index}@example.org",
+                password=secrets.token_urlsafe(16),
+                person=person,
+            )
+            RoleAssignment.objects.create(person=person, role=role, nation=nation)
+            accounts.activate_totp(user, secret="JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", by=None)
+            session = SessionStore()
+            session[SESSION_KEY] = str(user.pk)
+            session[BACKEND_SESSION_KEY] = backend
+            session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+            session.create()
+            people = Person.objects.bulk_create(
+                Person(first_name=f"P{index}x{n}", last_name="Registrant", nation=nation)
+                for n in range(people_per_client)
+            )
+            result["clients"].append(
+                {
+                    "nation": nation.code,
+                    "session": session.session_key,
+                    "people": [p.pk for p in people],
+                }
+            )
+        result["session_cookie"] = settings.SESSION_COOKIE_NAME
+        result["csrf_cookie"] = settings.CSRF_COOKIE_NAME
+    Path(out_path).write_text(json.dumps(result))
+
+
+def check(out_path):
+    """Count the places held against the quotas and capacities; write the figures as JSON."""
+    _django()
+    from django.db.models import Count
+
+    from events.models import Event, Quota, Registration
+
+    event = Event.objects.get(slug=EVENT_SLUG)
+    registrations = Registration.objects.filter(event=event)
+    holding = registrations.holding_a_place()
+    per_nation = {
+        (row["registration_type_id"], row["nation_id"]): row["n"]
+        for row in holding.values("registration_type_id", "nation_id").annotate(n=Count("pk"))
+    }
+    over_quota = 0
+    for quota in Quota.objects.filter(registration_type__event=event):
+        held = per_nation.get((quota.registration_type_id, quota.nation_id), 0)
+        over_quota += max(0, held - quota.places)
+    over_capacity = 0
+    for registration_type in event.registration_types.all():
+        held = holding.filter(registration_type=registration_type).count()
+        if registration_type.capacity is not None:
+            over_capacity += max(0, held - registration_type.capacity)
+    duplicates = (
+        registrations.filter(state__in=Registration.ACTIVE)
+        .values("person_id")
+        .annotate(n=Count("pk"))
+        .filter(n__gt=1)
+        .count()
+    )
+    states = dict(registrations.values_list("state").annotate(n=Count("pk")))
+    Path(out_path).write_text(
+        json.dumps(
+            {
+                "registrations": registrations.count(),
+                "states": states,
+                "over_quota": over_quota,
+                "over_capacity": over_capacity,
+                "duplicates": duplicates,
+                "capacity": sum(c for _k, c, _q, _f in TYPES),
+            }
+        )
+    )
+
+
+# --- outside: the server and the load --------------------------------------------------------
+
+
+def start_gunicorn(pages, port, workers, env, var_dir):
+    logfile = open(var_dir / "gunicorn.log", "a")  # noqa: SIM115  (closed by stop())
+    process = subprocess.Popen(
+        [
+            pages.PYTHON,
+            "-m",
+            "gunicorn",
+            "cior.wsgi",
+            "--workers",
+            str(workers),
+            "--worker-class",
+            "sync",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=pages.ROOT,
+        env=env,
+        stdout=logfile,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+
+    def stop():
+        if process.poll() is None:
+            os.killpg(process.pid, pages.signal.SIGTERM)
+            try:
+                process.wait(15)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, pages.signal.SIGKILL)
+                process.wait()
+        logfile.close()
+
+    pages.on_exit(stop)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"gunicorn exited; see {var_dir / 'gunicorn.log'}")
+        try:
+            if pages.fetch(port, "/en/delegation/")[0] in (200, 302):
+                break
+        except OSError:
+            pass
+        time.sleep(0.3)
+    else:
+        raise SystemExit("gunicorn did not answer within 60 s")
+    time.sleep(1)
+    return stop
+
+
+def warm_up(port, data, workers):
+    """GET a register page a few times per worker: the first request of a worker loads the
+    URL map, the templates and the translations (about 1-2 s), which is not what we measure."""
+    spec = data["clients"][0]
+    cookie = f"{data['session_cookie']}={spec['session']}"
+    path = f"/en/delegation/{data['event']}/{spec['nation']}/register/"
+    for _ in range(workers * 4):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        connection.request("GET", path, headers={"Cookie": cookie, "Host": "127.0.0.1"})
+        response = connection.getresponse()
+        response.read()
+        connection.close()
+        if response.status != 200:
+            raise SystemExit(f"warm-up: GET {path} answered {response.status}")
+
+
+def fire(port, data, requests, clients):
+    """POST `requests` registrations from `clients` threads at once; return the samples."""
+    slug = data["event"]
+    type_ids = list(data["types"].values())
+    per_client = [
+        requests // clients + (1 if i < requests % clients else 0) for i in range(clients)
+    ]
+    samples = []  # (status, ms, ok)
+    lock = threading.Lock()
+    barrier = threading.Barrier(clients)
+
+    def client(index, count):
+        spec = data["clients"][index]
+        csrf = secrets.token_hex(16)  # 32 characters: Django accepts an unmasked secret
+        cookie = f"{data['session_cookie']}={spec['session']}; {data['csrf_cookie']}={csrf}"
+        path = f"/en/delegation/{slug}/{spec['nation']}/register/"
+        expected = f"/en/delegation/{slug}/{spec['nation']}/"
+        barrier.wait()
+        for n in range(count):
+            body = (
+                f"csrfmiddlewaretoken={csrf}&person={spec['people'][n]}"
+                f"&registration_type={type_ids[n % len(type_ids)]}&discount_code="
+            )
+            started = time.perf_counter()
+            status, ok = 0, False
+            try:
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+                connection.request(
+                    "POST",
+                    path,
+                    body=body,
+                    headers={
+                        "Cookie": cookie,
+                        "Content-Type": "application/x-www-form-urlencoded",
+                        "X-CSRFToken": csrf,
+                        "Host": "127.0.0.1",
+                    },
+                )
+                response = connection.getresponse()
+                response.read()
+                status = response.status
+                ok = status == 302 and response.getheader("Location", "").endswith(expected)
+                connection.close()
+            except OSError:
+                status = -1
+            elapsed = (time.perf_counter() - started) * 1000
+            with lock:
+                samples.append((status, elapsed, ok))
+
+    threads = [threading.Thread(target=client, args=(i, per_client[i])) for i in range(clients)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return samples, time.perf_counter() - started
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def report(args, samples, seconds, figures, load):
+    latencies = [ms for _status, ms, _ok in samples]
+    statuses = Counter(status for status, _ms, _ok in samples)
+    ok = sum(1 for _s, _ms, good in samples if good)
+    p50, p95 = statistics.median(latencies), percentile(latencies, 0.95)
+    overbooked = figures["over_quota"] + figures["over_capacity"]
+    rows = [
+        ("overbookings (quota + capacity)", str(overbooked), "0", overbooked == 0),
+        ("people registered twice", str(figures["duplicates"]), "0", figures["duplicates"] == 0),
+        ("successful POSTs (302)", f"{ok}/{len(samples)}", f"{len(samples)}", ok == len(samples)),
+        (
+            "registrations = successes",
+            f"{figures['registrations']} / {ok}",
+            "equal",
+            figures["registrations"] == ok,
+        ),
+        ("p95 latency ms", f"{p95:.0f}", f"< {MAX_P95_MS}", p95 < MAX_P95_MS),
+        ("p50 latency ms", f"{p50:.0f}", "", None),
+        ("max latency ms", f"{max(latencies):.0f}", "", None),
+        ("throughput req/s", f"{len(samples) / seconds:.1f}", "", None),
+    ]
+    database = "SQLite" if args.sqlite else "PostgreSQL"
+    print()
+    print(
+        f"## Registrations: {len(samples)} POSTs from {args.clients} clients, {args.nations} "
+        f"nations, gunicorn {args.workers} sync workers, {database}, load average {load}"
+    )
+    print()
+    print("| measure | value | target | verdict |")
+    print("|---|---|---|---|")
+    for name, value, target, verdict in rows:
+        shown = "" if verdict is None else ("PASS" if verdict else "FAIL")
+        print(f"| {name} | {value} | {target} | {shown} |")
+    print()
+    print(f"States after the run: {json.dumps(figures['states'], sort_keys=True)}")
+    print(f"Responses by status: {dict(sorted(statuses.items()))} (-1: connection error)")
+    return all(verdict is not False for *_rest, verdict in rows)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--requests", type=int, default=1000)
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--nations", type=int, default=10)
+    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1))
+    parser.add_argument("--sqlite", action="store_true", help="SQLite instead of PostgreSQL")
+    parser.add_argument("--keep", action="store_true", help="keep the data dir and database")
+    parser.add_argument("--seed", metavar="JSON", help=argparse.SUPPRESS)
+    parser.add_argument("--check", metavar="JSON", help=argparse.SUPPRESS)
+    parser.add_argument("--people", type=int, default=0, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.seed:
+        return seed(args.seed, args.nations, args.clients, args.people)
+    if args.check:
+        return check(args.check)
+    if args.nations > args.clients:
+        raise SystemExit("--nations must not exceed --clients (one head of delegation each)")
+
+    import pages  # the page bench's helpers: cleanup on exit, environment, subprocesses
+
+    env, var_dir = pages.make_env(
+        SimpleNamespace(reuse=None, keep=args.keep, postgres=not args.sqlite)
+    )
+    logfile = var_dir / "bench.log"
+    pages.manage(env, logfile, "migrate", "--no-input", "-v0")
+    pages.manage(env, logfile, "collectstatic", "--no-input", "-v0")
+    pages.manage(env, logfile, "compilemessages", "--ignore=.venv", "-v0")
+    people = -(-args.requests // args.clients)
+    seeded = var_dir / "seed.json"
+    pages.run(
+        [pages.PYTHON, __file__, "--seed", seeded, "--nations", str(args.nations),
+         "--clients", str(args.clients), "--people", str(people)],
+        env, logfile, "seed",
+    )  # fmt: skip
+    data = json.loads(seeded.read_text())
+    port = pages.free_port()
+    start_gunicorn(pages, port, args.workers, env, var_dir)
+    warm_up(port, data, args.workers)
+    pages.log(f"gunicorn on 127.0.0.1:{port}; firing {args.requests} POSTs")
+    load = f"{os.getloadavg()[0]:.1f}"
+    samples, seconds = fire(port, data, args.requests, args.clients)
+    load += f" → {os.getloadavg()[0]:.1f}"
+    checked = var_dir / "check.json"
+    pages.run([pages.PYTHON, __file__, "--check", checked], env, logfile, "check")
+    passed = report(args, samples, seconds, json.loads(checked.read_text()), load)
+    if not passed:
+        errors = [s for s in samples if not s[2]]
+        if errors:
+            pages.log(f"{len(errors)} failed requests; server log {var_dir / 'gunicorn.log'}")
+    return 0 if passed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

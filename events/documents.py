@@ -1,0 +1,280 @@
+"""Badges, visa invitation letters and attendance certificates as PDFs.
+
+Each document is rendered in its registrant's language (`person.preferred_language`) and carries
+a QR code of a signed verification link (events.verification); the public page behind it says
+"valid" or "not valid", nothing more. The `check_*` functions say, in the active language, why a
+document cannot be issued; the `*_pdf` functions check first, then render.
+"""
+
+import datetime
+from pathlib import Path
+
+import segno
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from core.documents import render_pdf
+
+from . import verification
+from .models import Registration
+
+STYLESHEET = "css/events-print.css"
+BADGES_PER_SHEET = 4  # A6 badges on an A4 sheet, two by two
+
+
+class DocumentRefused(Exception):
+    """The document cannot be issued; the message says why, in the active language."""
+
+
+# Reading what a document needs -------------------------------------------------------------
+
+
+def document_language(registration: Registration) -> str:
+    """Return the registrant's language, or the site's default when it is not one we speak."""
+    language = registration.person.preferred_language
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def verification_url(registration: Registration, purpose: str, *, request=None) -> str:
+    """Return the absolute verification link of a document, in the registrant's language.
+
+    With a request the link uses the host it came to; without one, settings.SITE_URL.
+    """
+    token = verification.make_token(registration, purpose)
+    with translation.override(document_language(registration)):
+        path = reverse("events_verify", kwargs={"token": token})
+    if request is not None:
+        return request.build_absolute_uri(path)
+    return settings.SITE_URL + path
+
+
+def qr_code(url: str) -> str:
+    """Return a QR code of `url` as an SVG data URI (error correction M: survives scuffing)."""
+    return segno.make(url, error="m").svg_data_uri(border=0, dark="#000")
+
+
+def static_uri(path: str | None) -> str | None:
+    """Return the file:// URI of a static file for WeasyPrint, None when there is none."""
+    found = finders.find(path) if path else None
+    return Path(found).as_uri() if found else None
+
+
+def format_date(day: datetime.date | None) -> str:
+    """Return a date in words in the active language ("12 July 2027", "12 juillet 2027")."""
+    return date_format(day, "j F Y") if day else ""
+
+
+def date_range(start: datetime.date, end: datetime.date) -> str:
+    """Return "12–15 July 2027", "30 June – 3 July 2027" or the two full dates."""
+    if start == end:
+        return format_date(start)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{date_format(start, 'j')}–{format_date(end)}"
+    if start.year == end.year:
+        return f"{date_format(start, 'j F')} – {format_date(end)}"
+    return f"{format_date(start)} – {format_date(end)}"
+
+
+def ink_for(colour: str) -> str:
+    """Return black or white, whichever reads better on the background `colour` (#rrggbb)."""
+    try:
+        red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    except (TypeError, ValueError):
+        return "#ffffff"
+    luminance = 0.299 * red + 0.587 * green + 0.114 * blue
+    return "#111111" if luminance > 150 else "#ffffff"
+
+
+# Checks ------------------------------------------------------------------------------------
+
+
+def check_badge(registration: Registration) -> None:
+    """Raise DocumentRefused unless the registration is confirmed."""
+    if registration.state != Registration.State.CONFIRMED:
+        raise DocumentRefused(
+            _("A badge is issued only for a confirmed registration; this one is “%(state)s”.")
+            % {"state": registration.get_state_display()}
+        )
+
+
+def check_visa_letter(registration: Registration) -> None:
+    """Raise DocumentRefused unless the registration is confirmed, has its passport data and
+    the event names a signatory."""
+    if registration.state != Registration.State.CONFIRMED:
+        raise DocumentRefused(
+            _(
+                "A visa invitation letter is issued only for a confirmed registration; "
+                "this one is “%(state)s”."
+            )
+            % {"state": registration.get_state_display()}
+        )
+    if not registration.has_passport_data:
+        missing = [
+            str(Registration._meta.get_field(name).verbose_name)
+            for name in ("passport_number", "nationality", "date_of_birth")
+            if not getattr(registration, name)
+        ]
+        raise DocumentRefused(
+            _("The visa invitation letter needs the registrant's passport data. Missing: %(list)s.")
+            % {"list": ", ".join(missing)}
+        )
+    if not registration.event.visa_signatory_name:
+        raise DocumentRefused(
+            _("The event has no visa letter signatory yet: the presidency must enter one.")
+        )
+
+
+def check_certificate(registration: Registration, *, today: datetime.date | None = None) -> None:
+    """Raise DocumentRefused unless the registration is confirmed, the person attended and the
+    event has started."""
+    today = today or timezone.localdate()
+    if registration.state != Registration.State.CONFIRMED:
+        raise DocumentRefused(
+            _(
+                "An attendance certificate is issued only for a confirmed registration; "
+                "this one is “%(state)s”."
+            )
+            % {"state": registration.get_state_display()}
+        )
+    if not registration.attended:
+        raise DocumentRefused(
+            _("An attendance certificate is issued only to a participant marked as attended.")
+        )
+    if registration.event.starts_on > today:
+        raise DocumentRefused(
+            _("An attendance certificate is issued once the event has started, on %(date)s.")
+            % {"date": format_date(registration.event.starts_on)}
+        )
+
+
+# Badges ------------------------------------------------------------------------------------
+
+
+def badge_context(registration: Registration, *, request=None) -> dict:
+    """Return what one badge shows, in the registrant's language."""
+    event, person, nation = registration.event, registration.person, registration.nation
+    kind = registration.registration_type
+    url = verification_url(registration, verification.BADGE, request=request)
+    language = document_language(registration)
+    with translation.override(language):
+        return {
+            "language": language,
+            "reference": registration.reference,
+            "type_name": str(kind),
+            "colour": kind.colour,
+            "ink": ink_for(kind.colour),
+            "full_name": person.full_name,
+            "rank": person.rank,
+            "nation_code": nation.code,
+            "nation_name": nation.name,
+            "flag": static_uri(nation.flag_static_path),
+            "event_title": event.title,
+            "dates": date_range(event.starts_on, event.ends_on),
+            "city": event.city,
+            "verify_url": url,
+            "qr": qr_code(url),
+            "scan_label": _("Scan to verify"),
+        }
+
+
+def badges_pdf(registrations, *, request=None, sheet: bool | None = None) -> bytes:
+    """Render badges to PDF: one A6 page for a single badge, or A4 sheets of four (two by two,
+    to cut) when `sheet` (the default for more than one). Every registration must be confirmed;
+    load them with select_related("person", "nation", "registration_type", "event")."""
+    registrations = list(registrations)
+    for registration in registrations:
+        check_badge(registration)
+    sheet = len(registrations) > 1 if sheet is None else sheet
+    badges = [badge_context(registration, request=request) for registration in registrations]
+    if sheet:
+        pages = [
+            badges[start : start + BADGES_PER_SHEET]
+            for start in range(0, len(badges), BADGES_PER_SHEET)
+        ]
+    else:
+        pages = [[badge] for badge in badges]
+    context = {
+        "sheet": sheet,
+        "pages": pages,
+        "emblem": static_uri("img/cior-emblem.png"),
+        "title": registrations[0].reference if len(registrations) == 1 else "CIOR badges",
+    }
+    return render_pdf("events/pdf/badges.html", context, stylesheet=STYLESHEET)
+
+
+def badge_pdf(registration: Registration, *, request=None) -> bytes:
+    """Render one registration's badge on an A6 page."""
+    return badges_pdf([registration], request=request, sheet=False)
+
+
+# Visa invitation letter --------------------------------------------------------------------
+
+
+def visa_letter_context(registration: Registration, *, request=None, today=None) -> dict:
+    """Return what the visa letter shows, its dates written in the registrant's language."""
+    event, person = registration.event, registration.person
+    today = today or timezone.localdate()
+    url = verification_url(registration, verification.LETTER, request=request)
+    with translation.override(document_language(registration)):
+        return {
+            "registration": registration,
+            "event": event,
+            "person": person,
+            "nation": registration.nation,
+            "host_nation": event.host_nation,
+            "emblem": static_uri("img/cior-emblem.png"),
+            "issued_on": format_date(today),
+            "dates": date_range(event.starts_on, event.ends_on),
+            "starts_on": format_date(event.starts_on),
+            "ends_on": format_date(event.ends_on),
+            "date_of_birth": format_date(registration.date_of_birth),
+            "passport_expires_on": format_date(registration.passport_expires_on),
+            "arrival": format_date(registration.arrival_date),
+            "departure": format_date(registration.departure_date),
+            "verify_url": url,
+            "qr": qr_code(url),
+        }
+
+
+def visa_letter_pdf(registration: Registration, *, request=None, today=None) -> bytes:
+    """Render the visa invitation letter (A4) in the registrant's language."""
+    check_visa_letter(registration)
+    context = visa_letter_context(registration, request=request, today=today)
+    with translation.override(document_language(registration)):
+        return render_pdf("events/pdf/visa_letter.html", context, stylesheet=STYLESHEET)
+
+
+# Attendance certificate --------------------------------------------------------------------
+
+
+def certificate_context(registration: Registration, *, request=None, today=None) -> dict:
+    """Return what the certificate shows, in the registrant's language."""
+    event = registration.event
+    today = today or timezone.localdate()
+    url = verification_url(registration, verification.CERTIFICATE, request=request)
+    with translation.override(document_language(registration)):
+        return {
+            "registration": registration,
+            "event": event,
+            "person": registration.person,
+            "nation": registration.nation,
+            "emblem": static_uri("img/cior-emblem.png"),
+            "flag": static_uri(registration.nation.flag_static_path),
+            "issued_on": format_date(min(today, event.ends_on) if event.ends_on else today),
+            "dates": date_range(event.starts_on, event.ends_on),
+            "kind": str(event.get_kind_display()),
+            "verify_url": url,
+            "qr": qr_code(url),
+        }
+
+
+def certificate_pdf(registration: Registration, *, request=None, today=None) -> bytes:
+    """Render the attendance certificate (A4 landscape) in the registrant's language."""
+    check_certificate(registration, today=today)
+    context = certificate_context(registration, request=request, today=today)
+    with translation.override(document_language(registration)):
+        return render_pdf("events/pdf/certificate.html", context, stylesheet=STYLESHEET)

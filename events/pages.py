@@ -1,0 +1,104 @@
+"""The public events calendar: a Wagtail page per language that serves each event's page."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+
+from . import queries
+from .models import Event
+
+
+def registration_state(event, now=None):
+    """Return what the event page says of registration: "cancelled", "open", "opens_later",
+    "closed" or "" (the event takes no registrations yet)."""
+    now = now or timezone.now()
+    if event.status == Event.Status.CANCELLED:
+        return "cancelled"
+    if event.registration_is_open(now):
+        return "open"
+    if event.status == Event.Status.REGISTRATION_OPEN and (
+        event.registration_opens_at and now < event.registration_opens_at
+    ):
+        return "opens_later"
+    if event.takes_registrations:
+        return "closed"
+    return ""
+
+
+class EventIndexPage(RoutablePageMixin, Page):
+    """Lists the upcoming and past events; each event's page is served from its record."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["core.HomePage"]
+    subpage_types = []  # Event pages are served from the records, at <this page>/<slug>/.
+    max_count_per_parent = 1
+    past_events_per_page = 12
+
+    class Meta:
+        verbose_name = _("events calendar")
+
+    def event_url(self, event, request=None):
+        """Return the URL of `event`'s page under this calendar (path only, as get_url)."""
+        return self.get_url(request) + self.reverse_subpage("event_detail", args=[event.slug])
+
+    @path("")
+    def calendar(self, request):
+        kind = request.GET.get("kind", "")
+        unknown_kind = bool(kind) and kind not in Event.Kind.values
+        if unknown_kind:
+            kind = ""
+        upcoming, past = queries.calendar_events(kind=kind)
+        past_page = Paginator(past, self.past_events_per_page).get_page(request.GET.get("page"))
+        kinds = queries.calendar_kinds()
+        return self.render(
+            request,
+            context_overrides={
+                "kind": kind,
+                "kind_label": dict(Event.Kind.choices).get(kind, ""),
+                "unknown_kind": unknown_kind,
+                "kinds": [
+                    {"value": "", "label": _("All events"), "current": not kind},
+                    *(
+                        {"value": value, "label": label, "current": value == kind}
+                        for value, label in kinds
+                    ),
+                ],
+                "upcoming": list(upcoming),
+                "page_obj": past_page,
+            },
+        )
+
+    @path("<slug:slug>/", name="event_detail")
+    def event_detail(self, request, slug):
+        event = queries.event_for_page(slug)
+        if event is None:
+            raise Http404
+        user = request.user
+        return self.render(
+            request,
+            context_overrides={
+                "event": event,
+                "programme": queries.programme_by_day(event),
+                "registration_types": list(event.registration_types.all()),
+                "registration": registration_state(event),
+                "registers_delegations": user.is_authenticated
+                and user.has_perm("events.register_for_nation"),
+            },
+            template="events/event_detail.html",
+        )
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        for slug in (
+            Event.objects.public().order_by("starts_on", "pk").values_list("slug", flat=True)
+        ):
+            urls.append({"location": f"{base}{slug}/"})
+        return urls

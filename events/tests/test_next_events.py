@@ -1,0 +1,134 @@
+"""The home page's next events ({% next_events 3 %})."""
+
+import datetime
+import re
+
+import pytest
+from django.utils import timezone
+
+from conftest import add_translated
+from events.models import Event
+from events.pages import EventIndexPage
+from events.templatetags.events_tags import date_range
+
+from .factories import EventFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _in_days(days):
+    return timezone.localdate() + datetime.timedelta(days=days)
+
+
+def _next_events(html):
+    section = html.split('aria-labelledby="next-events"', 1)[1].split("</section>", 1)[0]
+    return re.findall(r'class="next-events__title" href="([^"]+)">([^<]+)</a>', section)
+
+
+@pytest.fixture
+def calendar(homes):
+    return add_translated(
+        homes,
+        EventIndexPage(title="Events", slug="events"),
+        title="Événements",
+        slug="evenements",
+    )
+
+
+@pytest.fixture
+def upcoming(calendar):
+    EventFactory(slug="past", title_en="Past", starts_on=_in_days(-10), ends_on=_in_days(-8))
+    EventFactory(slug="draft", title_en="Draft", status=Event.Status.DRAFT, starts_on=_in_days(1))
+    # Under way: still "next" until it ends.
+    EventFactory(
+        slug="now",
+        title_en="Under way",
+        title_fr="En cours",
+        starts_on=_in_days(-1),
+        ends_on=_in_days(1),
+    )
+    congress = EventFactory(
+        slug="congress",
+        title_en="Congress",
+        title_fr="Congrès",
+        starts_on=_in_days(30),
+        ends_on=_in_days(34),
+    )
+    EventFactory(slug="sub", parent=congress, title_en="Sub-event", starts_on=_in_days(31))
+    EventFactory(
+        slug="mid-winter",
+        title_en="Mid-Winter Meeting",
+        title_fr="Réunion de mi-hiver",
+        kind=Event.Kind.MID_WINTER,
+        starts_on=_in_days(10),
+        ends_on=_in_days(12),
+    )
+    EventFactory(slug="later", title_en="Later", starts_on=_in_days(90), ends_on=_in_days(91))
+
+
+def test_home_shows_the_next_three_public_events(client, upcoming):
+    html = client.get("/en/").content.decode()
+
+    assert _next_events(html) == [
+        ("/en/events/now/", "Under way"),
+        ("/en/events/mid-winter/", "Mid-Winter Meeting"),
+        ("/en/events/congress/", "Congress"),
+    ]
+    assert '<a class="more-link" href="/en/events/">All events</a>' in html
+
+
+def test_home_in_french_shows_the_next_events_in_french(client, upcoming):
+    html = client.get("/fr/").content.decode()
+
+    assert _next_events(html) == [
+        ("/fr/evenements/now/", "En cours"),
+        ("/fr/evenements/mid-winter/", "Réunion de mi-hiver"),
+        ("/fr/evenements/congress/", "Congrès"),
+    ]
+
+
+def test_home_without_upcoming_events_says_so(client, calendar):
+    html = client.get("/en/").content.decode()
+
+    assert "No upcoming events are announced yet." in html
+
+
+def test_home_without_a_calendar_page_shows_no_events_section(client, homes):
+    EventFactory(slug="lonely")
+
+    html = client.get("/en/").content.decode()
+
+    assert 'aria-labelledby="next-events"' not in html
+
+
+def test_home_next_events_take_a_bounded_number_of_queries(
+    client, calendar, django_assert_max_num_queries
+):
+    for number in range(30):
+        EventFactory(slug=f"event-{number}", starts_on=_in_days(5 + number))
+    client.get("/en/")
+
+    with django_assert_max_num_queries(15):
+        html = client.get("/en/").content.decode()
+
+    assert len(_next_events(html)) == 3
+
+
+@pytest.mark.parametrize(
+    ("language", "starts", "ends", "expected"),
+    [
+        ("en", (2027, 2, 6), (2027, 2, 6), "6 February 2027"),
+        ("en", (2027, 2, 6), (2027, 2, 9), "6–9 February 2027"),
+        ("en", (2027, 2, 27), (2027, 3, 2), "27 February – 2 March 2027"),
+        ("en", (2026, 12, 30), (2027, 1, 2), "30 December 2026 – 2 January 2027"),
+        ("fr", (2027, 2, 6), (2027, 2, 9), "6–9 février 2027"),
+        ("fr", (2027, 7, 30), (2027, 8, 2), "30 juillet – 2 août 2027"),
+    ],
+)
+def test_date_range_reads_in_the_language(language, starts, ends, expected):
+    from django.utils import translation
+
+    event = Event(starts_on=datetime.date(*starts), ends_on=datetime.date(*ends))
+
+    with translation.override(language):
+        assert date_range(event) == expected

@@ -1,0 +1,345 @@
+"""The public live results pages (milcomp/views/public.py): pages, live fragment, CSV, PDF."""
+
+import csv
+import io
+import re
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import translation
+
+from milcomp import queries, results, services
+from milcomp.models import Competition, Discipline, RawResult, Team
+
+from .factories import CompetitionFactory, freeze, judge, make_team, shooting_data
+
+SHOOTING_3108 = shooting_data()
+SHOOTING_2700 = shooting_data(rings=(10, 9, 9, 8, 10), hits=3)  # 368 + 90 = 458 -> x6 = 2748
+
+
+@pytest.fixture(autouse=True)
+def _fresh_local_caches():
+    results.clear_local_caches()
+    yield
+    results.clear_local_caches()
+
+
+@pytest.fixture
+def running(competition, est, fra):
+    make_team(competition, est)  # EST 1
+    make_team(competition, fra)  # FRA 1
+    make_team(competition, est)  # EST 2
+    competition = freeze(competition)
+    competition.status = Competition.Status.RUNNING
+    competition.save(update_fields=["status"])
+    return competition
+
+
+@pytest.fixture
+def judge_user(running):
+    return judge(running, "shooting", "land")
+
+
+def save(competition, team_name, kind, data, by, status="ok"):
+    team = Team.objects.get(competition=competition, name=team_name)
+    discipline = Discipline.objects.get(competition=competition, kind=kind)
+    current = RawResult.objects.filter(team=team, discipline=discipline).first()
+    reason = "" if discipline.state == "open" else "correction"
+    return services.save_result(
+        team,
+        discipline,
+        data=data,
+        status=status,
+        by=by,
+        reason=reason,
+        expected_version=current.version if current else 0,
+    )
+
+
+@pytest.fixture
+def scored(running, judge_user):
+    """EST 1 first (3108 + 1400), FRA 1 second (3108), EST 2 third (2748), all provisional."""
+    save(running, "EST 1", "shooting", SHOOTING_3108, judge_user)
+    save(running, "EST 1", "land", {"seconds": 200, "failed_obstacles": 0}, judge_user)
+    save(running, "FRA 1", "shooting", SHOOTING_3108, judge_user)
+    save(running, "EST 2", "shooting", SHOOTING_2700, judge_user)
+    return running
+
+
+def url(name, competition, *args, lang="en"):
+    with translation.override(lang):
+        return reverse(name, args=[competition.slug, *args])
+
+
+def rows_of(html):
+    """Return (place, team, total) of each row of the results table, in order."""
+    return re.findall(
+        r'<tr class="[^"]*" data-team="([^"]+)">\s*<td class="results-table__place" data-place>'
+        r"(.*?)</td>.*?data-total>(.*?)</td>",
+        html,
+        re.S,
+    )
+
+
+def official(competition, *kinds):
+    Discipline.objects.filter(competition=competition, kind__in=kinds).update(
+        state="official", published_at="2027-08-01T10:00Z", official_at="2027-08-01T12:00Z"
+    )
+    queries.bump_results_version(competition)
+
+
+def test_overall_page_shows_places_teams_nations_and_points_in_english(client, scored):
+    response = client.get(url("milcomp_results_overall", scored))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="en">' in html
+    assert rows_of(html) == [("EST 1", "1", "4508"), ("FRA 1", "2", "3108"), ("EST 2", "3", "2748")]
+    assert '<span class="results-nation">EST</span>' in html
+    assert "img/flags/est.svg" in html or "img/flags/" not in html  # a flag when one is drawn
+    assert "Overall ranking" in html and "MILCOMP 2027" in html
+    assert ">1400<" in html  # EST 1's land points in its column
+
+
+def test_overall_page_in_french_has_french_links_and_the_same_figures(client, scored):
+    response = client.get(url("milcomp_results_overall", scored, lang="fr"))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="fr">' in html
+    assert rows_of(html) == [("EST 1", "1", "4508"), ("FRA 1", "2", "3108"), ("EST 2", "3", "2748")]
+    assert 'hx-get="/fr/milcomp/results/2027/live/"' in html
+    assert 'href="/fr/milcomp/results/2027/category/novice/"' in html
+    assert "MILCOMP 2027 (fr)" in html  # the competition's French title
+
+
+def test_results_say_provisional_while_no_discipline_is_official(client, scored):
+    html = client.get(url("milcomp_results_overall", scored)).content.decode()
+
+    assert "PROVISIONAL RESULTS" in html
+    assert "OFFICIAL RESULTS" not in html
+    assert html.count(">Provisional</span>") == 12  # in the banner and on each column
+    assert html.count('data-state="') == 6
+    assert ">Official<" not in html
+    assert "Last updated" in html and "data-results-updated" in html
+
+
+def test_one_official_discipline_is_official_on_its_own_page_only(client, scored):
+    official(scored, "shooting")
+
+    shooting = client.get(url("milcomp_results_discipline", scored, "shooting")).content.decode()
+    overall = client.get(url("milcomp_results_overall", scored)).content.decode()
+
+    assert "OFFICIAL RESULTS" in shooting and "PROVISIONAL RESULTS" not in shooting
+    assert "PROVISIONAL RESULTS" in overall
+    assert 'data-state="shooting">Official</span>' in overall
+    assert 'data-state="land">Provisional</span>' in overall
+
+
+def test_everything_official_stops_the_polling(client, scored):
+    live = client.get(url("milcomp_results_overall", scored)).content.decode()
+    official(scored, "shooting", "land", "water", "orienteering", "first_aid", "loac")
+
+    html = client.get(url("milcomp_results_overall", scored)).content.decode()
+
+    assert 'hx-trigger="every 5s"' in live
+    assert "OFFICIAL RESULTS" in html and "PROVISIONAL" not in html
+    assert "hx-trigger" not in html and "hx-get" not in html
+    assert "1 Aug 2027" in html  # when the jury declared it
+
+
+def test_shared_places_show_an_equals_sign(client, running, judge_user):
+    save(running, "EST 1", "shooting", SHOOTING_3108, judge_user)
+    save(running, "FRA 1", "shooting", SHOOTING_3108, judge_user)
+    save(running, "EST 2", "shooting", SHOOTING_2700, judge_user)
+
+    html = client.get(url("milcomp_results_overall", running)).content.decode()
+
+    assert rows_of(html) == [
+        ("EST 1", "1=", "3108"),
+        ("FRA 1", "1=", "3108"),
+        ("EST 2", "3", "2748"),
+    ]
+
+
+def test_dns_is_marked_and_a_disqualified_team_listed_last_unranked(client, scored, judge_user):
+    save(scored, "FRA 1", "land", {}, judge_user, status="dns")
+    Team.objects.filter(competition=scored, name="EST 1").update(
+        disqualified=True, disqualification_reason="Doping"
+    )
+    queries.bump_results_version(scored)
+
+    html = client.get(url("milcomp_results_overall", scored)).content.decode()
+
+    assert [row[:2] for row in rows_of(html)] == [
+        ("FRA 1", "1"),
+        ("EST 2", "2"),
+        ("EST 1", '<abbr title="Disqualified: not ranked">DSQ</abbr>'),
+    ]
+    assert '0 <span class="results-mark__code">DNS</span>' in html
+    assert 'class="results-row--dsq" data-team="EST 1"' in html
+
+
+def test_category_discipline_shooting_and_nation_cup_pages(client, scored):
+    category = client.get(url("milcomp_results_category", scored, "experienced")).content.decode()
+    land = client.get(url("milcomp_results_discipline", scored, "land")).content.decode()
+    shooting = client.get(url("milcomp_results_shooting", scored)).content.decode()
+    nations = client.get(url("milcomp_results_nations", scored)).content.decode()
+
+    assert [row[0] for row in rows_of(category)] == ["EST 1", "FRA 1", "EST 2"]
+    assert rows_of(land)[0] == ("EST 1", "1", "1400")
+    assert "3:20" in land  # the effective time
+    member = Team.objects.get(competition=scored, name="EST 1").members.get(position=1).person
+    assert f"{member.first_name} {member.last_name.upper()}" in shooting
+    assert "1036" in shooting  # (46 x 8 + 5 x 30) x 2 weapons
+    est = re.search(r'data-nation="EST">.*?data-total>(\d+)<', nations, re.S).group(1)
+    assert est == str(4508 + 2748)
+    assert "EST 1 (4508), EST 2 (2748)" in nations
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("milcomp_results_overall", []),
+        ("milcomp_results_category", ["nosuch"]),
+        ("milcomp_results_discipline", ["javelin"]),
+        ("milcomp_results_overall_live", []),
+        ("milcomp_results_category_csv", ["nosuch"]),
+        ("milcomp_results_pdf", []),
+    ],
+)
+def test_unknown_competition_category_or_discipline_is_404(client, scored, name, args):
+    competition = scored if args else Competition(slug="1900")
+    assert client.get(url(name, competition, *args)).status_code == 404
+
+
+def test_live_fragment_answers_304_until_a_result_changes(client, scored, judge_user):
+    live_url = url("milcomp_results_overall_live", scored)
+    version = queries.results_version(scored)
+    first = client.get(live_url)
+    etag = first["ETag"]
+
+    unchanged = client.get(live_url, HTTP_IF_NONE_MATCH=etag)
+    save(scored, "EST 2", "land", {"seconds": 180, "failed_obstacles": 0}, judge_user)
+    changed = client.get(live_url, HTTP_IF_NONE_MATCH=etag)
+
+    assert first.status_code == 200
+    assert first.content.decode().startswith('<section id="live-results"')
+    assert "no-cache" in first["Cache-Control"]
+    assert first["X-Results-Version"] == str(version)
+    assert unchanged.status_code == 304 and unchanged.content == b""
+    assert unchanged["ETag"] == etag
+    assert changed.status_code == 200 and changed["ETag"] != etag
+    assert rows_of(changed.content.decode())[1] == ("EST 2", "2", str(2748 + 1500))
+
+
+def test_live_fragment_etag_differs_by_language_and_view(client, scored):
+    en = client.get(url("milcomp_results_overall_live", scored))["ETag"]
+    fr = client.get(url("milcomp_results_overall_live", scored, lang="fr"))["ETag"]
+    cup = client.get(url("milcomp_results_nations_live", scored))["ETag"]
+
+    assert len({en, fr, cup}) == 3
+    assert '-en-overall"' in en and '-fr-overall"' in fr and '-en-nations"' in cup
+
+
+def test_live_fragment_queries_cold_at_most_five_and_warm_none(
+    client, scored, django_assert_max_num_queries, django_assert_num_queries
+):
+    live_url = url("milcomp_results_overall_live", scored)
+    cache.clear()
+
+    with django_assert_max_num_queries(5):
+        cold = client.get(live_url)
+    with django_assert_num_queries(0):
+        warm = client.get(live_url)
+    results.clear_local_caches()
+    with django_assert_num_queries(0):
+        shared = client.get(live_url)
+
+    assert cold.content == warm.content == shared.content
+    assert rows_of(cold.content.decode())[0] == ("EST 1", "1", "4508")
+
+
+def test_full_page_after_a_change_queries_stay_bounded(
+    client, scored, judge_user, django_assert_max_num_queries
+):
+    client.get(url("milcomp_results_overall", scored))  # the site's own caches warm
+    save(scored, "FRA 1", "land", {"seconds": 190, "failed_obstacles": 0}, judge_user)
+
+    with django_assert_max_num_queries(7):
+        response = client.get(url("milcomp_results_overall", scored))
+
+    assert rows_of(response.content.decode())[:2] == [
+        ("FRA 1", "1", "4558"),
+        ("EST 1", "2", "4508"),
+    ]
+
+
+def test_index_lists_competitions_by_year_past_ones_included(client, running):
+    CompetitionFactory(year=2026, status=Competition.Status.FINISHED)
+    CompetitionFactory(year=2019, status=Competition.Status.FINISHED)
+
+    with translation.override("fr"):
+        index_url = reverse("milcomp_results_index")
+    html = client.get(index_url).content.decode()
+
+    years = re.findall(r'data-year="(\d+)"', html)
+    assert years == ["2027", "2026", "2019"]
+    assert 'href="/fr/milcomp/results/2019/"' in html
+    assert "MILCOMP 2019 (fr)" in html
+    assert client.get("/fr/milcomp/results/2019/").status_code == 200
+
+
+def test_csv_of_the_overall_ranking_has_a_row_per_team(client, scored):
+    response = client.get(url("milcomp_results_overall_csv", scored))
+
+    assert response["Content-Type"].startswith("text/csv")
+    assert 'filename="milcomp-2027-overall-en.csv"' in response["Content-Disposition"]
+    lines = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert lines[0] == [
+        "Place", "Team", "Nation", "Category", "Shooting", "Land obstacles",
+        "Water obstacles", "Orienteering", "First aid", "LOAC", "Total",
+    ]  # fmt: skip
+    assert lines[1] == [
+        "1",
+        "EST 1",
+        "EST",
+        "Experienced",
+        "3108",
+        "1400",
+        "0",
+        "0",
+        "0",
+        "0",
+        "4508",
+    ]
+    assert [line[1] for line in lines[1:]] == ["EST 1", "FRA 1", "EST 2"]
+
+
+def test_csv_of_the_nation_cup_and_individual_shooting(client, scored):
+    cup = client.get(url("milcomp_results_nations_csv", scored)).content.decode("utf-8-sig")
+    shooting = client.get(url("milcomp_results_shooting_csv", scored)).content.decode("utf-8-sig")
+
+    cup_lines = list(csv.reader(io.StringIO(cup)))
+    assert cup_lines[1] == ["1", "EST", "EST 1 (4508); EST 2 (2748)", str(4508 + 2748)]
+    assert cup_lines[2] == ["2", "FRA", "FRA 1 (3108)", "3108"]
+    shooting_lines = list(csv.reader(io.StringIO(shooting)))
+    assert len(shooting_lines) == 1 + 9
+    assert shooting_lines[1][0] == "1=" and shooting_lines[1][-1] == "1036"
+
+
+def test_pdf_states_provisional_and_lists_every_ranking(client, scored):
+    from pypdf import PdfReader
+
+    official(scored, "shooting")
+    response = client.get(url("milcomp_results_pdf", scored))
+
+    assert response["Content-Type"] == "application/pdf"
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "MILCOMP 2027" in text
+    assert "PROVISIONAL RESULTS" in text and "OFFICIAL RESULTS" not in text
+    assert re.search(r"Shooting\s+Official", text)
+    assert re.search(r"1\s+EST 1\s+EST\s+Experienced\s+3108\s+1400", text)
+    for title in ("Overall ranking", "Individual shooting", "Nation cup", "Land obstacle course"):
+        assert title in text

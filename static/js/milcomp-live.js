@@ -1,0 +1,15 @@
+// MILCOMP live results (templates/milcomp/results/fragment.html): the results section polls
+// its own URL with htmx. The server answers 304 while the results version is unchanged; the
+// browser then hands htmx the stored copy, which is not swapped in again (no flicker, the
+// table keeps its scroll position).
+document.addEventListener("htmx:beforeSwap", (event) => {
+  const target = event.detail.target;
+  if (!target || !target.matches("[data-results-version]")) {
+    return;
+  }
+  const xhr = event.detail.xhr;
+  const version = xhr.getResponseHeader("X-Results-Version");
+  if (xhr.status === 304 || (version && version === target.dataset.resultsVersion)) {
+    event.detail.shouldSwap = false;
+  }
+});
