@@ -9,7 +9,7 @@ work with their nations' registrations on the delegation pages (/<lang>/delegati
 import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property, classproperty
@@ -31,8 +31,10 @@ from wagtail.admin.panels import (
 from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import chooser as chooser_views
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -228,6 +230,45 @@ class RegistrationPermissionPolicy(BasePermissionPolicy):
         return get_user_model().objects.filter(is_active=True, is_superuser=True)
 
 
+class PresidencyOnlyMixin:
+    """Refuse (403) anyone but the presidency before Wagtail loads a registration: its chooser
+    and bulk-action pages name any registration by id ("Jaan TAMM – Summer Congress"), to
+    every admin user otherwise, whatever the nation."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("events.manage_registrations"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class RegistrationChooseView(PresidencyOnlyMixin, chooser_views.ChooseView):
+    pass
+
+
+class RegistrationChooseResultsView(PresidencyOnlyMixin, chooser_views.ChooseResultsView):
+    pass
+
+
+class RegistrationChosenView(PresidencyOnlyMixin, chooser_views.SnippetChosenView):
+    pass
+
+
+class RegistrationChosenMultipleView(PresidencyOnlyMixin, chooser_views.SnippetChosenMultipleView):
+    pass
+
+
+class RegistrationChooserCreateView(PresidencyOnlyMixin, chooser_views.SnippetCreateView):
+    pass
+
+
+class RegistrationChooserViewSet(chooser_views.SnippetChooserViewSet):
+    choose_view_class = RegistrationChooseView
+    choose_results_view_class = RegistrationChooseResultsView
+    chosen_view_class = RegistrationChosenView
+    chosen_multiple_view_class = RegistrationChosenMultipleView
+    create_view_class = RegistrationChooserCreateView
+
+
 class RegistrationFilterSet(WagtailFilterSet):
     kind = django_filters.ChoiceFilter(
         label=_("Registration type"),
@@ -296,6 +337,7 @@ class RegistrationViewSet(SnippetViewSet):
     edit_view_class = admin_views.RegistrationEditView
     inspect_view_class = admin_views.RegistrationInspectView
     inspect_view_enabled = True
+    chooser_viewset_class = RegistrationChooserViewSet
     copy_view_enabled = False
     filterset_class = RegistrationFilterSet
     list_display = ["person", "nation", "event", "registration_type", "state", "submitted_at"]
@@ -385,7 +427,7 @@ register_snippet(EventsViewSetGroup)
 # --- Bulk actions -----------------------------------------------------------------------------
 
 
-class ConfirmRegistrationsBulkAction(SnippetBulkAction):
+class ConfirmRegistrationsBulkAction(PresidencyOnlyMixin, SnippetBulkAction):
     """Confirm the selected submitted registrations (the others are left as they are)."""
 
     display_name = _("Confirm")
@@ -426,6 +468,19 @@ class ConfirmRegistrationsBulkAction(SnippetBulkAction):
 
 
 hooks.register("register_bulk_action", ConfirmRegistrationsBulkAction)
+
+
+class DeleteRegistrationsBulkAction(PresidencyOnlyMixin, DeleteBulkAction):
+    """Wagtail's bulk delete of snippets, refused to all but the presidency for registrations
+    (whose delete is then refused by `refuse_deleting_registrations`)."""
+
+    @classproperty
+    def models(cls):
+        return [Registration]
+
+
+# After Wagtail's own delete action (order 0), which this one replaces for registrations.
+hooks.register("register_bulk_action", DeleteRegistrationsBulkAction, order=100)
 
 
 @hooks.register("before_bulk_action")

@@ -41,6 +41,7 @@ FORMAT = "1"
 TIMEOUT = 24 * 3600  # entries of an old version expire on their own
 COMPETITION_TIMEOUT = 60  # a title or status edited in the admin shows within a minute
 LOCAL_TIMEOUT = 60  # a worker's own copy; the shared cache's entry may be shorter-lived
+LOCAL_COMPETITION_TIMEOUT = 10  # a worker's copy of a competition (its status, its title)
 
 
 class LocalCache:
@@ -78,12 +79,14 @@ class LocalCache:
 
 local_results = LocalCache(16)
 local_fragments = LocalCache(512)
+local_competitions = LocalCache(32)
 
 
 def clear_local_caches():
     """Forget this process's copies (tests; the shared cache is cleared separately)."""
     local_results.clear()
     local_fragments.clear()
+    local_competitions.clear()
 
 
 def cached(key, compute, local: LocalCache | None = None, timeout=TIMEOUT):
@@ -120,8 +123,12 @@ def competition_for(slug) -> Competition:
     query for the states.
     """
     key = _competition_key(slug)
+    competition = local_competitions.get(key)
+    if competition is not None:
+        return competition
     competition = cache.get(key)
     if competition is not None:
+        local_competitions.set(key, competition, LOCAL_COMPETITION_TIMEOUT)
         return competition
     disciplines = list(
         Discipline.objects.select_related("competition").filter(competition__slug=slug)
@@ -195,10 +202,7 @@ def _marks(teams, results):
 def _compute(competition, version) -> LiveResults:
     teams, table, categories = queries.scoring_input(competition)
     disciplines = competition.__dict__.pop("_live_disciplines", None)
-    if disciplines:
-        states = _states_of(disciplines)
-    else:
-        states = queries.discipline_states(competition)
+    states = _states_of(disciplines) if disciplines else queries.discipline_states(competition)
     results = scoring.compute(teams, table, categories)
     marks, entered = _marks(teams, results)
     official = all(state["state"] == Discipline.State.OFFICIAL for state in states.values())
@@ -215,10 +219,14 @@ def results_key(competition, version) -> str:
     return f"milcomp:{FORMAT}:results:{competition.pk}:{version}"
 
 
-def live_results(competition) -> LiveResults:
-    """Return the competition's results of its current version (cached; see the module)."""
+def live_results(competition, version=None) -> LiveResults:
+    """Return the competition's results of its current version (cached; see the module).
+
+    `version`: the results version the caller has just read (saves reading it again).
+    """
     # The version is read before the rows: a result saved meanwhile moves it on again.
-    version = queries.results_version(competition)
+    if version is None:
+        version = queries.results_version(competition)
     return cached(
         results_key(competition, version),
         lambda: _compute(competition, version),

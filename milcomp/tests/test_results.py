@@ -58,7 +58,7 @@ def test_current_results_are_the_engines_points_rankings_and_states(running, jud
     assert version == queries.results_version(running)
     est1 = found.teams[team_key(running, "EST 1")]
     assert (est1.shooting, est1.total) == (3108, 3108)
-    assert [(row.place, row.team.name) for row in found.overall][0] == (1, "EST 1")
+    assert (found.overall[0].place, found.overall[0].team.name) == (1, "EST 1")
     assert {row.team.name for row in found.overall[1:]} == {"FRA 1", "EST 2"}
     assert [row.place for row in found.overall[1:]] == [2, 2]  # no points yet: a shared place
     assert states["shooting"]["state"] == "open"

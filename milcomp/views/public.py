@@ -288,12 +288,15 @@ def fragment_context(competition, live, view: View) -> dict:
     }
 
 
+def fragment_key(competition, version, view: View) -> str:
+    language = translation.get_language()
+    return f"milcomp:{results.FORMAT}:fragment:{competition.pk}:{version}:{language}:{view.key}"
+
+
 def fragment(competition, live, view: View) -> str:
     """Return the results section's HTML in the active language (cached per version)."""
-    language = translation.get_language()
-    key = f"milcomp:{results.FORMAT}:fragment:{competition.pk}:{live.version}:{language}:{view.key}"
     return results.cached(
-        key,
+        fragment_key(competition, live.version, view),
         lambda: render_to_string(
             "milcomp/results/fragment.html", fragment_context(competition, live, view)
         ).strip(),
@@ -336,7 +339,7 @@ def page(request, competition, view, arg=None):
             "competition": competition,
             "view": view,
             "views": all_views(competition, view),
-            "fragment": mark_safe(fragment(competition, live, view)),  # noqa: S308  (ours)
+            "fragment": mark_safe(fragment(competition, live, view)),  # rendered by us
             "csv_url": view.url(competition, "_csv"),
             "pdf_url": reverse("milcomp_results_pdf", args=[competition.slug]),
         },
@@ -351,7 +354,11 @@ def _no_cache(response, version, etag):
 
 
 def live(request, competition, view, arg=None):
-    """The results section alone, for the page's polling: 304 while nothing has changed."""
+    """The results section alone, for the page's polling: 304 while nothing has changed.
+
+    The hot path, hundreds of times per second: one cache read (the version) and this
+    process's copy of the fragment; no query.
+    """
     competition = results.competition_for(competition)
     view = view_or_404(competition, view, arg)
     version = queries.results_version(competition)
@@ -359,9 +366,10 @@ def live(request, competition, view, arg=None):
     not_modified = get_conditional_response(request, etag=etag)
     if not_modified is not None:
         return _no_cache(not_modified, version, etag)
-    found = results.live_results(competition)
-    response = HttpResponse(fragment(competition, found, view))
-    return _no_cache(response, found.version, etag_of(competition, found.version, view))
+    html = results.local_fragments.get(fragment_key(competition, version, view))
+    if html is None:
+        html = fragment(competition, results.live_results(competition, version), view)
+    return _no_cache(HttpResponse(html), version, etag)
 
 
 def csv_rows(competition, live, view: View) -> Sheet:
