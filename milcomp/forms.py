@@ -54,7 +54,7 @@ class ResultForm(forms.Form):
     status = forms.ChoiceField(label=gettext_lazy("Status"), choices=ResultStatus.choices)
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
     reason = forms.CharField(
-        label=gettext_lazy("Reason of the change"),
+        label=gettext_lazy("Reason for the change"),
         required=False,
         max_length=500,
         widget=forms.TextInput(attrs={"class": "entry-input entry-input--wide"}),
@@ -425,7 +425,8 @@ class TeamForm(forms.Form):
     captain = forms.TypedChoiceField(
         label=gettext_lazy("Captain"),
         coerce=int,
-        choices=[(index, gettext_lazy("Member %(n)s") % {"n": index + 1}) for index in range(3)],
+        # A callable: the labels are translated per request, not once at import.
+        choices=lambda: [(index, _("Member %(n)s") % {"n": index + 1}) for index in range(3)],
         initial=0,
         widget=forms.RadioSelect,
     )

@@ -15,6 +15,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
@@ -38,7 +39,7 @@ class Category(models.TextChoices):
     NOVICE = scoring.Category.NOVICE.value, _("Novice")
     EXPERIENCED = scoring.Category.EXPERIENCED.value, _("Experienced")
     VETERAN = scoring.Category.VETERAN.value, _("Veteran")
-    FEMALE = scoring.Category.FEMALE.value, _("Female")
+    FEMALE = scoring.Category.FEMALE.value, pgettext_lazy("team category", "Female")
     INTERNATIONAL = scoring.Category.INTERNATIONAL.value, _("International")
 
 
@@ -416,7 +417,7 @@ class Team(models.Model):
     )
     disqualified = models.BooleanField(_("disqualified"), default=False)
     disqualification_reason = models.CharField(
-        _("reason of the disqualification"), max_length=300, blank=True
+        _("reason for the disqualification"), max_length=300, blank=True
     )
     declared_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

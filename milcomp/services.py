@@ -824,7 +824,7 @@ def file_protest(team: Team, discipline: Discipline, *, reasons: str, by, now=No
         raise ValidationError(_("This team does not take part in this competition."))
     reasons = (reasons or "").strip()
     if not reasons:
-        raise ValidationError({"reasons": _("Give the reasons of the protest.")})
+        raise ValidationError({"reasons": _("Give the reasons for the protest.")})
     discipline = (
         Discipline.objects.select_for_update().select_related("competition").get(pk=discipline.pk)
     )

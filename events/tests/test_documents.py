@@ -82,7 +82,7 @@ def test_badge_pdf_shows_name_rank_nation_and_type_in_registrant_language(event,
     assert "Commandant" in text  # rank_fr: the registrant reads French
     assert "Major" not in text
     assert "FRA" in text
-    assert "DELEGATE" in text.upper()
+    assert "DÉLÉGUÉ" in text  # the type, in French too
     assert "Congrès d'été 2025" in text
     assert "10–13 juillet 2025" in text
     assert registration.reference in text

@@ -163,7 +163,7 @@ class Migration(migrations.Migration):
                 ('category', models.CharField(choices=[('novice', 'Novice'), ('experienced', 'Experienced'), ('veteran', 'Veteran'), ('female', 'Female'), ('international', 'International')], max_length=15, verbose_name='category')),
                 ('start_number', models.PositiveSmallIntegerField(blank=True, editable=False, null=True, verbose_name='start number')),
                 ('disqualified', models.BooleanField(default=False, verbose_name='disqualified')),
-                ('disqualification_reason', models.CharField(blank=True, max_length=300, verbose_name='reason of the disqualification')),
+                ('disqualification_reason', models.CharField(blank=True, max_length=300, verbose_name='reason for the disqualification')),
                 ('declared_at', models.DateTimeField(auto_now_add=True, verbose_name='declared at')),
                 ('competition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='teams', to='milcomp.competition', verbose_name='competition')),
                 ('declared_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='declared by')),

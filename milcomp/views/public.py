@@ -25,7 +25,7 @@ from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from events.exports import Sheet, to_csv
 
@@ -375,7 +375,7 @@ def live(request, competition, view, arg=None):
 def csv_rows(competition, live, view: View) -> Sheet:
     """Return a view's table as a Sheet (headers in the active language)."""
     rows = table(live, view, _names_for(competition, live, view))
-    place, team, nation = _("Place"), _("Team"), _("Nation")
+    place, team, nation = pgettext("ranking", "Place"), _("Team"), _("Nation")
     if view.name == "shooting":
         headers = [place, _("Name"), team, nation, _("Rifle rings"), _("Pistol rings")]
         headers.append(_("Points"))
