@@ -12,7 +12,8 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, ProtectedError
+from django.db.models import Count, ProtectedError, Q, RestrictedError
+from django.db.models.deletion import Collector
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -193,20 +194,36 @@ class EventEditView(snippet_views.EditView):
         return buttons + export_buttons(self.object)
 
 
+def has_registrations(events) -> bool:
+    """Whether the events or their sub-events have registrations (which are kept, not deleted)."""
+    return Registration.objects.filter(Q(event__in=events) | Q(event__parent__in=events)).exists()
+
+
+def deletion_is_protected(objects) -> bool:
+    """Whether deleting the objects would hit a protected row (a MILCOMP competition, ...)."""
+    try:
+        Collector(using="default").collect(list(objects))
+    except (ProtectedError, RestrictedError):
+        return True
+    return False
+
+
 class EventDeleteView(snippet_views.DeleteView):
     """Refuse, with a message, to delete an event that has registrations (they are kept)."""
 
     def delete_action(self):
-        audit.record(
-            self.object,
-            action="wagtail.delete",
-            by=self.request.user,
-            changes=audit.changes(self.object, {}, _audited_fields(Event)),
-        )
-        self.object.delete()
+        # One transaction: a delete refused by a protected row leaves no "deleted" entry.
+        with transaction.atomic():
+            audit.record(
+                self.object,
+                action="wagtail.delete",
+                by=self.request.user,
+                changes=audit.changes(self.object, {}, _audited_fields(Event)),
+            )
+            self.object.delete()
 
     def form_valid(self, form):
-        if self.object.registrations.exists():
+        if has_registrations([self.object]):
             messages.error(
                 self.request,
                 _("This event has registrations: it cannot be deleted. Cancel it instead."),

@@ -244,9 +244,18 @@ def _read_xlsx(data: bytes) -> list[list]:
         ) from None
     try:
         sheet = workbook.worksheets[0]
-        rows = []
+        rows, filled = [], 0
         for index, row in enumerate(sheet.iter_rows(values_only=True)):
-            if index > MAX_ROWS + 50 and not any(_cell_text(v) for v in row):
+            # A small workbook can unpack into millions of cells: stop reading early.
+            if index > 50 * MAX_ROWS:
+                break
+            if any(_cell_text(v) for v in row):
+                filled += 1
+                if filled > MAX_ROWS + 1:  # the headings and MAX_ROWS rows
+                    raise FileRefused(
+                        _("The file has more than %(limit)d rows.") % {"limit": MAX_ROWS}
+                    )
+            elif index > MAX_ROWS + 50:
                 continue
             rows.append(list(row))
         return rows

@@ -492,9 +492,12 @@ def refuse_deleting_registrations(request, action_type, objects, action_class_in
     if model is Registration:
         messages.error(request, _("Registrations are cancelled, never deleted."))
         return redirect(reverse(f"{admin_views.REGISTRATIONS}:list"))
-    if model is Event and Registration.objects.filter(event__in=objects).exists():
+    if model is Event and admin_views.has_registrations(objects):
         messages.error(
             request, _("An event that has registrations cannot be deleted. Cancel it instead.")
         )
+        return redirect(reverse(f"{admin_views.EVENTS}:list"))
+    if model is Event and admin_views.deletion_is_protected(objects):
+        messages.error(request, _("This event is still in use: it cannot be deleted."))
         return redirect(reverse(f"{admin_views.EVENTS}:list"))
     return None

@@ -21,6 +21,7 @@ Each worker process also keeps the last few computed values and fragments in mem
 the same keys: with hundreds of viewers polling, a poll costs one cache read (the version).
 """
 
+import hashlib
 import threading
 import time
 from collections import OrderedDict
@@ -113,6 +114,13 @@ def cached(key, compute, local: LocalCache | None = None, timeout=TIMEOUT):
 
 def _competition_key(slug):
     return f"milcomp:{FORMAT}:competition:{slug}"
+
+
+def forget_competition(competition):
+    """Drop the cached competition and move its results version on (after an admin edit)."""
+    cache.delete(_competition_key(competition.slug))
+    local_competitions.clear()
+    queries.bump_results_version(competition)
 
 
 def competition_for(slug) -> Competition:
@@ -216,7 +224,12 @@ def _compute(competition, version) -> LiveResults:
 
 
 def results_key(competition, version) -> str:
-    return f"milcomp:{FORMAT}:results:{competition.pk}:{version}"
+    """The cache key of the results: the version, and the rules they were computed with (an
+    admin edit of the points table must not leave results of the old table under a new key)."""
+    rules = repr((competition.points_table(), competition.category_rules())).encode()
+    return (
+        f"milcomp:{FORMAT}:results:{competition.pk}:{version}:{hashlib.md5(rules).hexdigest()[:12]}"
+    )
 
 
 def live_results(competition, version=None) -> LiveResults:

@@ -638,9 +638,26 @@ def _check_with_engine(team, discipline, status, data, table):
         raise ValidationError(_("The entry is not valid: %(error)s") % {"error": error}) from None
 
 
-def _check_may_enter(discipline, *, by, protest):
+def _check_may_enter(discipline, *, by, protest, now):
     if protest is None and not by.has_perm("milcomp.enter_result", discipline):
         raise PermissionDenied
+    if protest is not None and not (
+        protest.is_open
+        and protest.discipline_id == discipline.pk
+        and by.has_perm("milcomp.decide_protest", discipline)
+    ):
+        raise PermissionDenied
+    deadline = discipline.protest_deadline()
+    if (
+        protest is None
+        and deadline is not None
+        and now > deadline
+        and not by.has_perm("milcomp.decide_protest", discipline)
+    ):
+        # Past the protest window the teams can no longer object: only the jury corrects.
+        raise ValidationError(
+            _("The protest window of these results has closed: only the jury changes them now.")
+        )
     competition = discipline.competition
     if competition.frozen_at is None:
         raise ValidationError(_("Results can be entered once the teams are frozen."))
@@ -683,7 +700,9 @@ def save_result(
                 .select_related("competition")
                 .get(pk=discipline.pk)
             )
-            _check_may_enter(discipline, by=by, protest=protest)
+            _check_may_enter(discipline, by=by, protest=protest, now=now)
+            if protest is not None and protest.team_id != team.pk:
+                raise PermissionDenied
             reason = (reason or "").strip()
             if discipline.state != Discipline.State.OPEN and protest is None and not reason:
                 raise ValidationError(
@@ -875,12 +894,15 @@ def decide_protest(
     by,
     correction_data: dict | None = None,
     correction_status: str | None = None,
+    expected_version: int | None = None,
     now=None,
 ) -> Protest:
     """Uphold or reject a protest (the competition's jury, or the presidency).
 
     An upheld protest with a correction saves the corrected raw values (save_result, with the
-    decision as the reason and the protest linked in the history). Audited.
+    decision as the reason and the protest linked in the history). `expected_version` is the
+    result's version the jury's page showed: a result changed since raises StaleResult.
+    Audited.
     """
     protest = (
         Protest.objects.select_for_update()
@@ -905,7 +927,11 @@ def decide_protest(
             else (current.data if current else {}),
             status=correction_status or (current.status if current else ResultStatus.OK),
             by=by,
-            expected_version=current.version if current else 0,
+            expected_version=(
+                expected_version
+                if expected_version is not None
+                else (current.version if current else 0)
+            ),
             reason=_("Protest upheld: %(decision)s") % {"decision": decision},
             protest=protest,
             now=now,

@@ -7,7 +7,7 @@ from wagtail.models import ModelLogEntry
 from accounts.tests.factories import PersonFactory
 from events.models import Event, Quota, Registration, RegistrationType
 
-from .factories import RegistrationFactory, RegistrationTypeFactory
+from .factories import EventFactory, RegistrationFactory, RegistrationTypeFactory
 
 State = Registration.State
 pytestmark = pytest.mark.django_db
@@ -408,10 +408,30 @@ def test_raising_the_capacity_promotes_a_waiting_registration(client, presidency
 
 
 def test_an_event_with_registrations_is_not_deleted(client, presidency, congress, registrations):
-    response = logged_in(client, presidency).post(reverse(f"{EVENTS}:delete", args=[congress.pk]))
+    response = logged_in(client, presidency).post(
+        reverse(f"{EVENTS}:delete", args=[congress.pk]), follow=True
+    )
 
-    assert response.status_code in (200, 302)
+    assert "This event has registrations: it cannot be deleted." in response.content.decode()
     assert Event.objects.filter(pk=congress.pk).exists()
+    assert not ModelLogEntry.objects.filter(action="wagtail.delete").exists()
+
+
+def test_a_congress_whose_sub_event_has_registrations_is_not_deleted(client, presidency, congress):
+    sub_event = EventFactory(parent=congress, kind=Event.Kind.CIMEX, slug="cimex-2027")
+    RegistrationFactory(event=sub_event)
+    client = logged_in(client, presidency)
+
+    single = client.post(reverse(f"{EVENTS}:delete", args=[congress.pk]), follow=True)
+    bulk = client.post(
+        reverse("wagtail_bulk_action", args=["events", "event", "delete"]) + f"?id={congress.pk}",
+        follow=True,
+    )
+
+    assert "This event has registrations: it cannot be deleted." in single.content.decode()
+    assert "An event that has registrations cannot be deleted." in bulk.content.decode()
+    assert Event.objects.filter(pk__in=[congress.pk, sub_event.pk]).count() == 2
+    assert not ModelLogEntry.objects.filter(action="wagtail.delete").exists()
 
 
 # --- Quota grid -------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -208,3 +209,76 @@ def test_history_shows_who_changed_what(client, running, team, published, presid
     assert "version 2" in page
     assert "rapid 5" in page and "rapid 2" in page
     assert "Range officer&#x27;s sheet" in page
+
+
+def _close_the_window(discipline):
+    Discipline.objects.filter(pk=discipline.pk).update(
+        published_at=timezone.now() - datetime.timedelta(minutes=90)
+    )
+
+
+def test_judge_cannot_change_a_result_after_the_protest_window(running, team, published):
+    _close_the_window(published)
+    current = RawResult.objects.get(team=team, discipline=published)
+
+    with pytest.raises(ValidationError, match="protest window of these results has closed"):
+        services.save_result(
+            team,
+            published,
+            data=shooting_data(hits=6),
+            by=judge(running, "shooting"),
+            expected_version=current.version,
+            reason="Typo",
+        )
+
+    assert RawResult.objects.get(pk=current.pk).version == current.version
+
+
+def test_jury_corrects_a_result_after_the_protest_window(running, team, published, jury_user):
+    _close_the_window(published)
+    current = RawResult.objects.get(team=team, discipline=published)
+
+    services.save_result(
+        team,
+        published,
+        data=shooting_data(hits=6),
+        by=jury_user,
+        expected_version=current.version,
+        reason="Recount by the jury",
+    )
+
+    saved = RawResult.objects.get(pk=current.pk)
+    assert saved.version == current.version + 1
+    assert saved.data["members"][0]["rifle_rapid_hits"] == 6
+
+
+def test_protest_correction_over_a_newer_entry_is_stale(running, team, captain, published):
+    protest = services.file_protest(team, published, reasons="Recount.", by=captain)
+    shown = RawResult.objects.get(team=team, discipline=published).version
+    services.save_result(  # a judge saves while the jury reads the protest
+        team,
+        published,
+        data=shooting_data(hits=4),
+        by=judge(running, "shooting"),
+        expected_version=shown,
+        reason="Second look",
+    )
+
+    with pytest.raises(services.StaleResult):
+        services.decide_protest(
+            protest,
+            upheld=True,
+            decision="6 hits.",
+            by=jury(running),
+            correction_data=shooting_data(hits=6),
+            expected_version=shown,
+        )
+
+    assert (
+        RawResult.objects.get(team=team, discipline=published).data["members"][0][
+            "rifle_rapid_hits"
+        ]
+        == 4
+    )
+    protest.refresh_from_db()
+    assert protest.state == Protest.State.FILED

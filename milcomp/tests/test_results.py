@@ -215,3 +215,12 @@ def test_results_pickle_through_the_shared_cache(running, judge_user):
     assert stored is not live
     assert stored.results.overall[0].team.name == "EST 1"
     assert stored.results.teams == live.results.teams
+
+
+def test_results_key_follows_the_points_table(competition):
+    """An admin edit of the table moves the key: results of the old table are not served."""
+    before = results.results_key(competition, 7)
+    competition.precision_points_per_ring = 9
+
+    assert results.results_key(competition, 7) != before
+    assert results.results_key(competition, 7).startswith(f"milcomp:{results.FORMAT}:results:")

@@ -148,6 +148,7 @@ def decide(request, competition, pk):
                     decision=decision.cleaned_data["decision"],
                     correction_data=correction.to_data() if upheld else None,
                     correction_status=correction.cleaned_data["status"] if upheld else None,
+                    expected_version=correction.cleaned_data.get("version") if upheld else None,
                     by=request.user,
                 )
             except services.StaleResult as error:
