@@ -516,7 +516,11 @@ class RegistrationEditView(snippet_views.EditView):
     def save_instance(self):
         details = {name: self.form.cleaned_data[name] for name in services.DETAIL_FIELDS}
         self.has_content_changes = self.form.has_changed()
-        return services.update_details(self.object, by=self.request.user, **details)
+        with transaction.atomic():
+            registration = services.update_details(self.object, by=self.request.user, **details)
+            return services.set_attendance(
+                registration, attended=self.form.cleaned_data["attended"], by=self.request.user
+            )
 
     def form_valid(self, form):
         try:

@@ -421,6 +421,10 @@ def update_details(registration: Registration, *, by, now=None, **details) -> Re
     """Change the stay, diet, accessibility and passport details of a registration. Audited."""
     registration = _locked(registration)
     _check_may_change(by, registration.event, registration.nation, now=now)
+    if registration.state not in Registration.ACTIVE:
+        raise ValidationError(
+            _("This registration is cancelled or rejected: it no longer changes.")
+        )
     _check_detail_names(details)
     before = audit.snapshot(registration, DETAIL_FIELDS)
     for name, value in details.items():
@@ -430,6 +434,28 @@ def update_details(registration: Registration, *, by, now=None, **details) -> Re
     changed = _audit_changes(before, registration, DETAIL_FIELDS)
     if changed:
         audit.record(registration, action="cior.registration", by=by, changes=changed)
+    return registration
+
+
+@transaction.atomic
+def set_attendance(registration: Registration, *, attended: bool, by) -> Registration:
+    """Record whether the registrant attended (presidency only): a no-show gets no certificate.
+
+    Audited.
+    """
+    if not by.has_perm("events.manage_registrations"):
+        raise PermissionDenied
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.attended != attended:
+        before = audit.snapshot(registration, ["attended"])
+        registration.attended = attended
+        registration.save(update_fields=["attended"])
+        audit.record(
+            registration,
+            action="cior.registration",
+            by=by,
+            changes=audit.changes(before, registration, ["attended"]),
+        )
     return registration
 
 

@@ -380,6 +380,7 @@ class RegistrationViewSet(SnippetViewSet):
         FieldRowPanel([FieldPanel("accommodation"), FieldPanel("room_shared_with")]),
         FieldRowPanel([FieldPanel("diet"), FieldPanel("dietary_notes")]),
         FieldPanel("accessibility_needs"),
+        FieldPanel("attended"),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("passport_number"), FieldPanel("nationality")]),

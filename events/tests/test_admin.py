@@ -340,16 +340,44 @@ def test_presidency_edits_the_details_of_a_registration(client, presidency, regi
             "passport_expires_on": "",
             "date_of_birth": "",
             "place_of_birth": "",
+            "attended": "on",
         },
     )
 
     assert response.status_code == 302
     registration.refresh_from_db()
     assert (registration.diet, registration.accommodation) == ("vegan", "hotel_single")
+    assert registration.attended is True
     entry = ModelLogEntry.objects.filter(
         action="cior.registration", object_id=str(registration.pk)
     ).latest("timestamp")
     assert entry.data["changes"]["diet"] == ["", "vegan"]
+
+
+def test_presidency_records_a_no_show_and_the_certificate_is_refused(
+    client, presidency, registrations
+):
+    registration = registrations["tamm"]
+    Registration.objects.filter(pk=registration.pk).update(state="confirmed")
+    fields = dict.fromkeys(("arrival_date", "departure_date", "room_shared_with"), "")
+    fields.update(accommodation="none", diet="", dietary_notes="", accessibility_needs="")
+    fields.update(passport_number="", nationality="", passport_expires_on="")
+    fields.update(date_of_birth="", place_of_birth="")  # "attended" unticked
+
+    logged_in(client, presidency).post(
+        reverse(f"{REGISTRATIONS}:edit", args=[registration.pk]), fields
+    )
+
+    registration.refresh_from_db()
+    assert registration.attended is False
+    entry = ModelLogEntry.objects.filter(
+        action="cior.registration", object_id=str(registration.pk)
+    ).latest("timestamp")
+    assert entry.data["changes"]["attended"] == [True, False]
+    from events import documents
+
+    with pytest.raises(documents.DocumentRefused, match="marked as attended"):
+        documents.check_certificate(registration, today=registration.event.ends_on)
 
 
 # --- Event form: types, capacities ------------------------------------------------------------

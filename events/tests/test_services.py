@@ -525,6 +525,19 @@ def test_update_details_changes_and_audits_without_passport_values(
     assert "EE1234567" not in str(entry.data)
 
 
+def test_update_details_of_a_cancelled_registration_is_refused(
+    congress, delegate_type, est, hod_est
+):
+    [registration] = register_all(congress, people(est, 1), delegate_type, hod_est)
+    services.cancel(registration, by=hod_est, reason="ill")
+
+    with pytest.raises(ValidationError, match="cancelled or rejected"):
+        services.update_details(registration, by=hod_est, diet="vegan")
+
+    registration.refresh_from_db()
+    assert registration.diet == ""
+
+
 # Audit.
 
 
