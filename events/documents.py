@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from core.documents import render_pdf
 
 from . import verification
-from .models import Registration
+from .models import Registration, date_range
 
 STYLESHEET = "css/events-print.css"
 BADGES_PER_SHEET = 4  # A6 badges on an A4 sheet, two by two
@@ -66,17 +66,6 @@ def static_uri(path: str | None) -> str | None:
 def format_date(day: datetime.date | None) -> str:
     """Return a date in words in the active language ("12 July 2027", "12 juillet 2027")."""
     return date_format(day, "j F Y") if day else ""
-
-
-def date_range(start: datetime.date, end: datetime.date) -> str:
-    """Return "12–15 July 2027", "30 June – 3 July 2027" or the two full dates."""
-    if start == end:
-        return format_date(start)
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{date_format(start, 'j')}–{format_date(end)}"
-    if start.year == end.year:
-        return f"{date_format(start, 'j F')} – {format_date(end)}"
-    return f"{format_date(start)} – {format_date(end)}"
 
 
 def ink_for(colour: str) -> str:

@@ -14,9 +14,23 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+
+
+def date_range(start, end) -> str:
+    """Return dates in words in the active language, shortest unambiguous form: "6–9 February
+    2027", "28 February – 2 March 2027", one day alone, both dates in full across years."""
+    full = date_format(end, "j F Y")
+    if start == end:
+        return full
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{date_format(start, 'j')}–{full}"
+    if start.year == end.year:
+        return f"{date_format(start, 'j F')} – {full}"
+    return f"{date_format(start, 'j F Y')} – {full}"
 
 
 def _time_zone_choices():
@@ -139,6 +153,10 @@ class Event(ClusterableModel):
 
     def __str__(self):
         return self.title
+
+    @property
+    def date_range(self) -> str:
+        return date_range(self.starts_on, self.ends_on)
 
     @property
     def is_public(self):

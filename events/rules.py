@@ -8,7 +8,7 @@ by the services, which know the event.
 
 import rules
 
-from accounts.rules import has_a_nation_role, is_delegation_for, is_presidency, without_object
+from accounts.rules import is_presidency, manages_person
 
 
 @rules.predicate
@@ -17,7 +17,8 @@ def is_own_registration(user, registration):
     return bool(registration is not None and person_id and registration.person_id == person_id)
 
 
-registers_for = is_presidency | (has_a_nation_role & (without_object | is_delegation_for))
+# The same scope as managing people: the presidency everywhere, a delegation for its nations.
+registers_for = manages_person
 
 # obj: a Nation (or anything with nation_id); without an object: "for some nation".
 rules.add_perm("events.register_for_nation", registers_for)

@@ -404,10 +404,6 @@ RESULT_FORMS = {
 }
 
 
-def result_form(kind, *args, **kwargs) -> ResultForm:
-    return RESULT_FORMS[kind](*args, **kwargs)
-
-
 # --- Teams ---------------------------------------------------------------------------------
 
 

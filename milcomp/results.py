@@ -26,13 +26,12 @@ import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
-from functools import cache as memoize
 
-from django.contrib.staticfiles import finders
 from django.core.cache import cache
-from django.db.models import Max
 from django.http import Http404
 from django.utils import timezone
+
+from nations.models import flag_path as nation_flag_path
 
 from . import queries, scoring
 from .models import Competition, Discipline, DisciplineKind, TeamMember
@@ -270,15 +269,6 @@ def member_names(competition, version) -> dict[str, str]:
     return cached(f"milcomp:{FORMAT}:names:{competition.pk}:{version}", load, local_results)
 
 
-def last_entry_at(competition):
-    """Return when a result of the competition was last saved (None if none): for documents."""
-    return competition.teams.aggregate(at=Max("raw_results__entered_at"))["at"]
-
-
-@memoize
 def flag_path(code: str | None) -> str | None:
     """Return the static path of a nation's flag ("img/flags/est.svg"), None if none drawn."""
-    if not code:
-        return None
-    path = f"img/flags/{code.lower()}.svg"
-    return path if finders.find(path) else None
+    return nation_flag_path(code) if code else None

@@ -130,22 +130,6 @@ def is_member_of(user, team):
     return team.members.filter(person_id=person_id).exists()
 
 
-@rules.predicate
-def judges_something(user):
-    return _person_id(user) is not None and _cached(
-        user, ("judges-any",), lambda: _judges_or_jury(user)
-    )
-
-
-def _judges_or_jury(user):
-    from .models import JudgeAssignment, JuryMember
-
-    return (
-        JudgeAssignment.objects.filter(person_id=user.person_id).exists()
-        or JuryMember.objects.filter(person_id=user.person_id).exists()
-    )
-
-
 enters_results = is_presidency | is_jury_for | is_judge_for
 
 # obj: a Discipline.

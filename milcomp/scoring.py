@@ -864,21 +864,6 @@ class Reason(StrEnum):
     TOO_FEW_NATIONS = "too_few_nations"
 
 
-REASON_TEXT = {
-    Reason.TEAM_SIZE: "A team has exactly 3 members.",
-    Reason.UNKNOWN_CATEGORY: "This category does not exist.",
-    Reason.MIXED_NATIONS: "A national team's members all come from one nation.",
-    Reason.NOT_ALL_FIRST_TIME: "In the novice category every member competes for the first time.",
-    Reason.NO_PREVIOUS_PARTICIPATION: (
-        "In the experienced category at least one member has competed before."
-    ),
-    Reason.TOO_FEW_PARTICIPATIONS: (
-        "In the veteran category every member has at least 4 previous participations."
-    ),
-    Reason.NOT_ALL_FEMALE: "In the female category every member is female.",
-    Reason.TOO_FEW_NATIONS: "An international team has members from at least two nations.",
-}
-
 FEMALE_SEXES = frozenset({"f", "female"})
 
 

@@ -16,7 +16,7 @@ from .map import nations_map
 
 
 @functools.cache
-def _flag_path(code):
+def flag_path(code):
     # A nation added in the admin may have no flag drawn yet: `static` would fail on it.
     path = f"img/flags/{code.lower()}.svg"
     return path if finders.find(path) else None
@@ -77,7 +77,7 @@ class Nation(models.Model):
     @property
     def flag_static_path(self):
         """Return the flag's path for the `static` tag ("img/flags/bel.svg"), None if none drawn."""
-        return _flag_path(self.code)
+        return flag_path(self.code)
 
 
 class NationsPage(Page):

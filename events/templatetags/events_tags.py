@@ -1,7 +1,6 @@
 """Template tags of the events: date ranges, and the next events for the home page."""
 
 from django import template
-from django.utils import dateformat
 from wagtail.models import Locale
 
 from .. import queries
@@ -11,17 +10,8 @@ register = template.Library()
 
 @register.filter
 def date_range(event):
-    """Return the event's dates in the active language: "6–9 February 2027", one day alone,
-    "28 February – 2 March 2027" across months, both dates in full across years."""
-    start, end = event.starts_on, event.ends_on
-    full = dateformat.format(end, "j F Y")
-    if start == end:
-        return full
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{dateformat.format(start, 'j')}–{full}"
-    if start.year == end.year:
-        return f"{dateformat.format(start, 'j F')} – {full}"
-    return f"{dateformat.format(start, 'j F Y')} – {full}"
+    """Return the event's dates in the active language (Event.date_range)."""
+    return event.date_range
 
 
 @register.inclusion_tag("events/includes/next_events.html", takes_context=True)

@@ -713,3 +713,7 @@ def test_results_version_survives_a_lost_cache(running):
 
     assert queries.results_version(running) != first
     assert services.bump_results_version(running) == queries.results_version(running)
+
+
+def test_every_category_reason_has_a_translated_message():
+    assert set(services.REASON_MESSAGES) == set(scoring.Reason)
