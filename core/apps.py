@@ -7,8 +7,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
-        from wagtail.models import Page, Site
+        from wagtail.images.models import AbstractImage, AbstractRendition
+        from wagtail.models import Locale, Page, PageViewRestriction, Site
         from wagtail.signals import (
             page_published,
             page_slug_changed,
@@ -16,9 +16,9 @@ class CoreConfig(AppConfig):
             post_page_move,
         )
 
-        from .navigation import invalidate_menus
+        from . import structure
 
+        # What core.structure keeps is read from these: any write moves its version.
         for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
-            signal.connect(invalidate_menus, dispatch_uid=f"cior_menu_{id(signal)}")
-        post_delete.connect(invalidate_menus, sender=Page, dispatch_uid="cior_menu_page_deleted")
-        post_save.connect(invalidate_menus, sender=Site, dispatch_uid="cior_menu_site_saved")
+            signal.connect(structure.changed, dispatch_uid=f"cior_structure_{id(signal)}")
+        structure.watch(Page, Site, Locale, PageViewRestriction, AbstractImage, AbstractRendition)

@@ -1,30 +1,21 @@
-"""The main menu, built from the page tree and cached per language until the tree changes."""
+"""The main menu, built from the page tree and kept per language until the tree changes."""
 
-from django.conf import settings
-from django.core.cache import cache
 from django.utils import translation
-from wagtail.models import Site
 
-MENU_CACHE_KEY = "cior:menu:{site}:{language}"
-MENU_TIMEOUT = 24 * 3600
+from . import serving, structure
 
 
 def main_menu(request):
     """Return {"home": {...}, "items": [{...}]} for the active language: plain dicts.
 
-    Each entry has pk, title, url and url_path. Cached: building it costs four queries, and
-    every public page shows it. The cache is cleared whenever a page is published,
-    unpublished, moved or deleted (see `invalidate_menus`).
+    Each entry has pk, title, url and url_path. Kept by core.structure: building it costs
+    four queries, and every public page shows it.
     """
-    site = Site.find_for_request(request)
+    site = serving.site_for(request)
     if site is None:
         return {"home": None, "items": []}
-    key = MENU_CACHE_KEY.format(site=site.pk, language=translation.get_language())
-    menu = cache.get(key)
-    if menu is None:
-        menu = _build_menu(site, request)
-        cache.set(key, menu, MENU_TIMEOUT)
-    return menu
+    key = ("menu", site.pk, translation.get_language())
+    return structure.remember(request, key, lambda: _build_menu(site, request))
 
 
 def _entry(page, request):
@@ -40,13 +31,3 @@ def _build_menu(site, request):
     home = site.root_page.localized
     children = home.get_children().live().public().in_menu()
     return {"home": _entry(home, request), "items": [_entry(page, request) for page in children]}
-
-
-def invalidate_menus(**kwargs):
-    """Forget every cached menu (all sites, all languages)."""
-    keys = [
-        MENU_CACHE_KEY.format(site=site_pk, language=code)
-        for site_pk in Site.objects.values_list("pk", flat=True)
-        for code, _name in settings.LANGUAGES
-    ]
-    cache.delete_many(keys)

@@ -168,6 +168,8 @@ class ArticlePage(Page):
         index.FilterField("category"),
     ]
     parent_page_types = ["news.NewsIndexPage"]
+    # Loaded with the page when core.serving serves it (the cover shows on every view).
+    serve_select_related = ("cover",)
 
     class Meta:
         verbose_name = _("article")

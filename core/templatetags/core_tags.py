@@ -6,7 +6,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page
 
-from core import navigation
+from core import navigation, serving, structure
 
 register = template.Library()
 
@@ -29,21 +29,36 @@ def language_links(context):
     current = translation.get_language()
     translations = {}
     if isinstance(page, Page) and page.pk:
-        for other in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[other.locale.language_code] = other
-    page_url = page.get_url(request) if translations else None
+        translations = _translation_urls(request, page)
+    page_url = next(
+        (url for locale_id, url in translations.values() if locale_id == page.locale_id), None
+    )
     suffix = request.path[len(page_url) :] if page_url and request.path.startswith(page_url) else ""
     query = request.GET.urlencode()
     links = []
     for code, name in settings.LANGUAGES:
         if code in translations:
-            url = translations[code].get_url(request) + suffix
+            url = translations[code][1] + suffix
             if query:
                 url = f"{url}?{query}"
         else:
             url = translate_url(request.get_full_path(), code)
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return links
+
+
+def _translation_urls(request, page):
+    """Return {language code: (locale id, URL)} of the live translations of `page` (itself
+    included)."""
+
+    def build():
+        return {
+            other.locale.language_code: (other.locale_id, other.get_url(request))
+            for other in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+
+    site = serving.site_for(request)
+    return structure.remember(request, ("translations", site and site.pk, page.pk), build)
 
 
 @register.simple_tag(takes_context=True)
@@ -61,8 +76,13 @@ def breadcrumbs(context):
         home = navigation.main_menu(request)["home"]
         if home is not None:
             return [home]
-    ancestors = page.get_ancestors().filter(depth__gte=2)
-    return [
-        {"title": ancestor.title, "url": ancestor.get_url(request)}
-        for ancestor in ancestors.only("id", "title", "url_path", "path", "depth", "locale_id")
-    ]
+
+    def build():
+        ancestors = page.get_ancestors().filter(depth__gte=2)
+        return [
+            {"title": ancestor.title, "url": ancestor.get_url(request)}
+            for ancestor in ancestors.only("id", "title", "url_path", "path", "depth", "locale_id")
+        ]
+
+    site = serving.site_for(request)
+    return structure.remember(request, ("breadcrumbs", site and site.pk, page.pk), build)

@@ -1,7 +1,10 @@
 """Template tags of the events: date ranges, and the next events for the home page."""
 
 from django import template
+from django.utils import timezone
 from wagtail.models import Locale
+
+from core import serving, structure
 
 from .. import queries
 
@@ -18,17 +21,25 @@ def date_range(event):
 def next_events(context, count=3):
     """Show the `count` next public events of the calendar, linked to their pages.
 
-    Nothing shows when the page's language has no events calendar page.
+    Nothing shows when the page's language has no events calendar page. Kept by
+    core.structure for the day, until an event, a nation or a page changes.
     """
     request = context.get("request")
     page = context.get("page")
-    locale = getattr(page, "locale_id", None) or Locale.get_active()
-    index = queries.event_index(locale)
-    events = queries.next_events(count) if index is not None else []
-    for event in events:
-        event.url = index.event_url(event, request)
-    return {
-        "index": index,
-        "index_url": index.get_url(request) if index is not None else "",
-        "events": events,
-    }
+    locale = getattr(page, "locale_id", None) or Locale.get_active().pk
+    today = timezone.localdate()
+
+    def build():
+        index = queries.event_index(locale)
+        events = queries.next_events(count, today=today) if index is not None else []
+        for event in events:
+            event.url = index.event_url(event, request)
+        return {
+            "index": index,
+            "index_url": index.get_url(request) if index is not None else "",
+            "events": events,
+        }
+
+    site = serving.site_for(request)
+    key = ("next events", site and site.pk, locale, count, today)
+    return structure.remember(request, key, build)

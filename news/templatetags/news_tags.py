@@ -1,6 +1,8 @@
 from django import template
 from wagtail.models import Locale
 
+from core import serving, structure
+
 from ..queries import news_index, published_articles, with_cover_renditions
 
 register = template.Library()
@@ -12,11 +14,19 @@ class ArticleList(list):
 
 @register.simple_tag(takes_context=True)
 def latest_news(context, count=3):
-    """Return the `count` newest articles of the page's language, with `.index_url`."""
+    """Return the `count` newest articles of the page's language, with `.index_url`.
+
+    Kept by core.structure until a page or photo changes."""
+    request = context.get("request")
     page = context.get("page")
-    locale = getattr(page, "locale_id", None) or Locale.get_active()
-    articles = ArticleList(with_cover_renditions(published_articles(locale))[:count])
-    index = news_index(locale)
-    if index is not None:
-        articles.index_url = index.get_url(context.get("request"))
-    return articles
+    locale = getattr(page, "locale_id", None) or Locale.get_active().pk
+
+    def build():
+        articles = ArticleList(with_cover_renditions(published_articles(locale))[:count])
+        index = news_index(locale)
+        if index is not None:
+            articles.index_url = index.get_url(request)
+        return articles
+
+    site = serving.site_for(request)
+    return structure.remember(request, ("latest news", site and site.pk, locale, count), build)
