@@ -53,7 +53,10 @@ def remember(request, key, build):
 
     `key` must name everything the value depends on besides the structure (site, language,
     date...). `build` must return plain data or model instances nobody modifies afterwards.
+    A preview (of a draft) neither reads nor keeps anything: its values are built each time.
     """
+    if getattr(request, "is_preview", False):
+        return build()
     found = recall(request, key, default=_MISSING)
     if found is _MISSING:
         found = build()

@@ -13,6 +13,7 @@ from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core import structure
 from core.blocks import BodyBlock
 
 
@@ -104,11 +105,25 @@ class NewsIndexPage(Page):
         category = request.GET.get("category", "")
         if category not in ArticlePage.Category.values:
             category = ""
-        articles = queries.with_cover_renditions(
-            queries.published_articles(self.locale_id, category=category)
-        )
-        page_obj = Paginator(articles, self.articles_per_page).get_page(request.GET.get("page"))
-        context["page_obj"] = page_obj
+        # As Paginator.get_page reads it (not a number: the first page; out of range: the
+        # last one), as few distinct keys as possible.
+        try:
+            number = min(max(int(request.GET.get("page", "")), 0), 10**6)
+        except ValueError:
+            number = 1
+
+        def build():
+            articles = queries.with_cover_renditions(
+                queries.published_articles(self.locale_id, category=category)
+            )
+            page_obj = Paginator(articles, self.articles_per_page).get_page(number)
+            page_obj.object_list = list(page_obj.object_list)
+            return page_obj
+
+        # Kept by each worker until a page or photo changes (core.structure): the cards of
+        # a page of the list are what was published, whoever asks.
+        key = ("news index", self.pk, category, number)
+        context["page_obj"] = structure.remember(request, key, build)
         context["category"] = category
         context["categories"] = [
             {"value": "", "label": _("All news"), "current": not category},
@@ -181,24 +196,36 @@ class ArticlePage(Page):
         from . import queries, renditions
 
         context = super().get_context(request, *args, **kwargs)
-        gallery = list(self.gallery_images.select_related("image"))
-        # Each photo's renditions for what it shows here, all in one query: the cover's, the
-        # gallery's, and those of the images in the body (the template reuses these objects).
-        wanted = [(item.image, renditions.GALLERY_SPECS) for item in gallery]
-        if self.cover:
-            wanted.append((self.cover, [*renditions.COVER, renditions.OPEN_GRAPH]))
-        wanted += [
-            (block.value["image"], renditions.BODY_IMAGE)
-            for block in self.body
-            if block.block_type == "image" and block.value["image"]
-        ]
-        queries.attach_renditions(wanted)
-        context["gallery"] = gallery
-        if self.cover:
-            og_image = get_rendition_or_not_found(self.cover, renditions.OPEN_GRAPH)
-            if og_image.width:  # zero when the photo's file is missing
-                context["og_image"] = og_image
-                context["og_image_url"] = request.build_absolute_uri(og_image.url)
+
+        def build():
+            gallery = list(self.gallery_images.select_related("image"))
+            # Each photo's renditions for what it shows here, all in one query: the cover's,
+            # the gallery's, and those of the images in the body (the template reuses these
+            # objects; later views take the markup core's image tags kept).
+            wanted = [(item.image, renditions.GALLERY_SPECS) for item in gallery]
+            if self.cover:
+                wanted.append((self.cover, [*renditions.COVER, renditions.OPEN_GRAPH]))
+            wanted += [
+                (block.value["image"], renditions.BODY_IMAGE)
+                for block in self.body
+                if block.block_type == "image" and block.value["image"]
+            ]
+            queries.attach_renditions(wanted)
+            og_image = None
+            if self.cover:
+                og_image = get_rendition_or_not_found(self.cover, renditions.OPEN_GRAPH)
+            return {
+                "gallery": gallery,
+                "tags": list(self.tags.all()),
+                # Its width is zero when the photo's file is missing: no og:image then.
+                "og_image": og_image if og_image is not None and og_image.width else None,
+            }
+
+        # Kept by each worker until a page or photo changes (core.structure; not a preview).
+        extras = structure.remember(request, ("article", self.pk), build)
+        context.update(extras)
+        if extras["og_image"] is not None:
+            context["og_image_url"] = request.build_absolute_uri(extras["og_image"].url)
         return context
 
 

