@@ -2,6 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -13,7 +14,7 @@ from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from core import structure
+from core import serving, structure
 from core.blocks import BodyBlock
 
 
@@ -117,12 +118,14 @@ class NewsIndexPage(Page):
                 queries.published_articles(self.locale_id, category=category)
             )
             page_obj = Paginator(articles, self.articles_per_page).get_page(number)
-            page_obj.object_list = list(page_obj.object_list)
+            page_obj.object_list = queries.as_cards(page_obj.object_list, request)
             return page_obj
 
         # Kept by each worker until a page or photo changes (core.structure): the cards of
         # a page of the list are what was published, whoever asks.
-        key = ("news index", self.pk, category, number)
+        site = serving.site_for(request)
+        language = translation.get_language()  # of the cards' dates and categories
+        key = ("news index", site and site.pk, self.pk, language, category, number)
         context["page_obj"] = structure.remember(request, key, build)
         context["category"] = category
         context["categories"] = [

@@ -132,3 +132,42 @@ def test_date_range_reads_in_the_language(language, starts, ends, expected):
 
     with translation.override(language):
         assert date_range(event) == expected
+
+
+def test_a_new_renamed_or_cancelled_event_shows_on_the_home_at_once(client, upcoming):
+    """Each worker keeps the next events (core.structure); an event's save moves its version."""
+    client.get("/en/")  # kept now
+
+    EventFactory(slug="soon", title_en="Language Academy", starts_on=_in_days(2))
+    assert [title for _url, title in _next_events(client.get("/en/").text)] == [
+        "Under way",
+        "Language Academy",
+        "Mid-Winter Meeting",
+    ]
+
+    Event.objects.get(slug="soon").delete()
+    mid_winter = Event.objects.get(slug="mid-winter")
+    mid_winter.title_en = "Mid-Winter Meeting 2027"
+    mid_winter.status = Event.Status.CANCELLED
+    mid_winter.save()
+
+    html = client.get("/en/").text
+    assert [title for _url, title in _next_events(html)] == [
+        "Under way",
+        "Mid-Winter Meeting 2027",
+        "Congress",
+    ]
+    assert "· Cancelled" in html
+
+
+def test_the_next_events_move_on_with_the_date(client, upcoming, monkeypatch):
+    client.get("/en/")
+    tomorrow_but_one = _in_days(2)
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: tomorrow_but_one)
+
+    # "Under way" ended yesterday (ends_on = today + 1 < today + 2): no longer next.
+    assert [title for _url, title in _next_events(client.get("/en/").text)] == [
+        "Mid-Winter Meeting",
+        "Congress",
+        "Later",
+    ]

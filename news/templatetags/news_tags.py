@@ -1,9 +1,10 @@
 from django import template
+from django.utils import translation
 from wagtail.models import Locale
 
 from core import serving, structure
 
-from ..queries import news_index, published_articles, with_cover_renditions
+from ..queries import as_cards, news_index, published_articles, with_cover_renditions
 
 register = template.Library()
 
@@ -22,11 +23,15 @@ def latest_news(context, count=3):
     locale = getattr(page, "locale_id", None) or Locale.get_active().pk
 
     def build():
-        articles = ArticleList(with_cover_renditions(published_articles(locale))[:count])
+        articles = ArticleList(
+            as_cards(with_cover_renditions(published_articles(locale))[:count], request)
+        )
         index = news_index(locale)
         if index is not None:
             articles.index_url = index.get_url(request)
         return articles
 
     site = serving.site_for(request)
-    return structure.remember(request, ("latest news", site and site.pk, locale, count), build)
+    # The cards' dates and categories are in the active language.
+    key = ("latest news", site and site.pk, locale, translation.get_language(), count)
+    return structure.remember(request, key, build)
