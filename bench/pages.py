@@ -201,7 +201,9 @@ def prepare(args, env, var_dir):
 
 
 def server_command(name, port, workers, env):
-    if name == "gunicorn":
+    if name in ("gunicorn", "gthread"):
+        # gthread: gunicorn's threaded worker (one thread), which keeps connections alive.
+        worker_class = ["sync"] if name == "gunicorn" else ["gthread", "--threads", "1"]
         return [
             PYTHON,
             "-m",
@@ -210,7 +212,7 @@ def server_command(name, port, workers, env):
             "--workers",
             str(workers),
             "--worker-class",
-            "sync",
+            *worker_class,
             "--bind",
             f"127.0.0.1:{port}",
             "--log-level",
@@ -517,7 +519,8 @@ def main():
     parser.add_argument(
         "--servers",
         default="gunicorn",
-        help="comma-separated servers, each gunicorn or granian with an optional "
+        help="comma-separated servers, each gunicorn, gthread (gunicorn's threaded "
+        "worker, keep-alive) or granian with an optional "
         ":workers, e.g. gunicorn,granian or gunicorn:3,gunicorn:5 "
         "(default gunicorn)",
     )
