@@ -48,6 +48,12 @@ urlpatterns += i18n_patterns(
     path("feeds/", include("news.urls")),
     path("milcomp/", include("milcomp.urls")),
     path("", include("events.urls")),
+    # Wagtail's front-end login (for private pages) asks for a password only: a staff user
+    # would enter the admin without their second factor. Everyone logs in through allauth.
+    path(
+        "_util/login/",
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
+    ),
     # Pages are served by Wagtail's view, routed from what core.structure keeps (Wagtail's
     # own pattern, minus its /_util/ views, which its urls below still serve).
     re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", serving.serve, name="wagtail_serve"),

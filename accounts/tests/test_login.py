@@ -66,6 +66,22 @@ def test_wagtail_login_leads_to_allauth(client):
     assert response["Location"] == "/accounts/login/?next=/admin/pages/"
 
 
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_wagtails_password_only_front_end_login_logs_no_one_in(client, est, language):
+    """Wagtail's /_util/login/ (for private pages) would skip the second factor: a staff user
+    could enter the admin with a password alone. It leads to allauth instead."""
+    user = staff_user(Role.HEAD_OF_DELEGATION, nation=est)
+    url = f"/{language}/_util/login/?next=/{language}/about/"
+
+    response = client.post(url, {"username": user.username, "password": PASSWORD})
+    response_by_email = client.post(url, {"username": user.email, "password": PASSWORD})
+
+    assert response.status_code == response_by_email.status_code == 302
+    assert response["Location"] == f"/accounts/login/?next=/{language}/about/"
+    assert "_auth_user_id" not in client.session
+    assert client.get("/admin/")["Location"].startswith("/accounts/login/")
+
+
 def test_admin_sends_anonymous_users_to_allauth_login(client):
     response = client.get("/admin/")
 
