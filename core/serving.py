@@ -12,13 +12,21 @@ from . import structure
 
 
 def site_for(request):
-    """Return Site.find_for_request(request), kept per host and port."""
+    """Return Site.find_for_request(request), kept per host and port (None without a request)."""
+    if request is None:
+        return None
     if not hasattr(request, "_wagtail_site"):
         key = ("site", request._get_raw_host(), request.get_port())
         request._wagtail_site = structure.remember(
             request, key, lambda: Site._find_for_request(request)
         )
     return request._wagtail_site
+
+
+def site_pk(request):
+    """Return the pk of the request's Site (None without one): what kept URLs depend on."""
+    site = site_for(request)
+    return site.pk if site is not None else None
 
 
 def serve(request, path):

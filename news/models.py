@@ -123,9 +123,8 @@ class NewsIndexPage(Page):
 
         # Kept by each worker until a page or photo changes (core.structure): the cards of
         # a page of the list are what was published, whoever asks.
-        site = serving.site_for(request)
         language = translation.get_language()  # of the cards' dates and categories
-        key = ("news index", site and site.pk, self.pk, language, category, number)
+        key = ("news index", serving.site_pk(request), self.pk, language, category, number)
         context["page_obj"] = structure.remember(request, key, build)
         context["category"] = category
         context["categories"] = [

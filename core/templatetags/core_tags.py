@@ -57,8 +57,8 @@ def _translation_urls(request, page):
             for other in page.get_translations(inclusive=True).live().select_related("locale")
         }
 
-    site = serving.site_for(request)
-    return structure.remember(request, ("translations", site and site.pk, page.pk), build)
+    key = ("translations", serving.site_pk(request), page.pk)
+    return structure.remember(request, key, build)
 
 
 @register.simple_tag(takes_context=True)
@@ -84,5 +84,5 @@ def breadcrumbs(context):
             for ancestor in ancestors.only("id", "title", "url_path", "path", "depth", "locale_id")
         ]
 
-    site = serving.site_for(request)
-    return structure.remember(request, ("breadcrumbs", site and site.pk, page.pk), build)
+    key = ("breadcrumbs", serving.site_pk(request), page.pk)
+    return structure.remember(request, key, build)

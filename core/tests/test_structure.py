@@ -92,10 +92,13 @@ def test_a_new_page_is_routed_and_a_deleted_one_is_not(client, seed_site):
 
     page = about.add_child(instance=StandardPage(title="Veterans", slug="veterans"))
     page.save_revision().publish()
-    assert client.get("/en/about/veterans/").status_code == 200
+    html = client.get("/en/about/veterans/").text
+    assert "<h1>Veterans</h1>" in html
+    assert '<a href="/en/about/veterans/">' in client.get("/en/about/").text  # listed too
 
     page.delete()
     assert client.get("/en/about/veterans/").status_code == 404
+    assert "/en/about/veterans/" not in client.get("/en/about/").text
 
 
 def test_a_change_made_by_another_worker_is_seen_through_the_shared_version(client, seed_site):

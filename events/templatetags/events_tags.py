@@ -40,6 +40,5 @@ def next_events(context, count=3):
             "events": events,
         }
 
-    site = serving.site_for(request)
-    key = ("next events", site and site.pk, locale, count, today)
+    key = ("next events", serving.site_pk(request), locale, count, today)
     return structure.remember(request, key, build)

@@ -31,7 +31,6 @@ def latest_news(context, count=3):
             articles.index_url = index.get_url(request)
         return articles
 
-    site = serving.site_for(request)
     # The cards' dates and categories are in the active language.
-    key = ("latest news", site and site.pk, locale, translation.get_language(), count)
+    key = ("latest news", serving.site_pk(request), locale, translation.get_language(), count)
     return structure.remember(request, key, build)
