@@ -175,3 +175,34 @@ def test_picture_tag_parses_its_filter_specs_once(seed_site, monkeypatch):
     assert '<source srcset="' in first and 'type="image/webp"' in first
     assert parsed_first == 4  # fill-40x30|format-webp, ...: the four specs
     assert len(parsed) == parsed_first  # the second render parsed nothing
+
+
+def test_a_password_restriction_asks_for_the_password_then_serves_the_page(client, seed_site):
+    history = seed_site.pages["history"]["en"]
+    assert client.get("/en/about/history/").status_code == 200
+    restriction = PageViewRestriction.objects.create(
+        page=history, restriction_type=PageViewRestriction.PASSWORD, password="cior-1948"
+    )
+
+    form = client.get("/en/about/history/")
+    action = f"/en/_util/authenticate_with_password/{restriction.pk}/{history.pk}/"
+    assert f'action="{action}"' in form.text
+    wrong = client.post(action, {"password": "wrong", "return_url": "/en/about/history/"})
+    assert "<h1>" + history.title not in client.get("/en/about/history/").text
+    assert wrong.status_code == 200
+
+    right = client.post(action, {"password": "cior-1948", "return_url": "/en/about/history/"})
+    assert right["Location"] == "/en/about/history/"
+    assert f"<h1>{history.title}</h1>" in client.get("/en/about/history/").text
+
+
+def test_an_editors_redirect_still_answers_for_a_path_no_page_has(client, seed_site):
+    from wagtail.contrib.redirects.models import Redirect
+
+    history = seed_site.pages["history"]["en"]
+    Redirect.add_redirect("/en/our-story", redirect_to=history, is_permanent=True)
+
+    response = client.get("/en/our-story/")
+
+    assert response.status_code == 301
+    assert response["Location"].endswith("/en/about/history/")
