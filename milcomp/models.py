@@ -393,6 +393,26 @@ class TeamQuerySet(models.QuerySet):
             )
         return self.filter(pk__in=self.filter(condition).values("pk"))
 
+    def protestable_by(self, user):
+        """Return the teams `user` may file a protest for, in one query: the rule
+        "milcomp.file_protest" (presidency, head of delegation of the team's nation or of an
+        international team's member, the team's captain) asked of every team at once."""
+        from accounts import rules as access
+
+        if access.is_presidency(user):
+            return self
+        if not getattr(user, "is_authenticated", False) or not user.is_active:
+            return self.none()
+        condition = Q(pk__in=[])
+        if user.person_id:
+            condition |= Q(members__person_id=user.person_id, members__is_captain=True)
+        nation_ids = access.nation_ids_for(user, access.Role.HEAD_OF_DELEGATION)
+        if nation_ids:
+            condition |= Q(nation_id__in=nation_ids) | Q(
+                nation__isnull=True, members__registration__nation_id__in=nation_ids
+            )
+        return self.filter(pk__in=self.filter(condition).values("pk"))
+
 
 class Team(models.Model):
     """A team of three competitors: "EST 1", "EST 2", or an international team "INT 1"."""

@@ -282,3 +282,40 @@ def test_protest_correction_over_a_newer_entry_is_stale(running, team, captain, 
     )
     protest.refresh_from_db()
     assert protest.state == Protest.State.FILED
+
+
+def test_protestable_teams_are_those_the_rule_allows_in_one_query(
+    running, captain, jury_user, hod_est, hod_fra, presidency, est, fra, django_assert_num_queries
+):
+    """Team.objects.protestable_by (the protests page's list) asks "milcomp.file_protest" of
+    every team at once: the same teams as the rule team by team, in one query."""
+    from nations.tests.factories import NationFactory
+
+    nor = NationFactory(code="NOR", name_en="Norway", name_fr="Norvège")
+    make_team(running, None, nations=[est, nor, nor], name="INT 1", category="international")
+    make_team(running, fra, name="FRA 2", captain_user=True)
+    teams = list(Team.objects.filter(competition=running))
+
+    expected = {
+        "captain": {"EST 1"},
+        "jury": set(),
+        "hod_est": {"EST 1", "INT 1"},
+        "hod_fra": {"FRA 1", "FRA 2"},
+        "presidency": {"EST 1", "FRA 1", "FRA 2", "INT 1"},
+    }
+    users = {
+        "captain": captain,
+        "jury": jury_user,
+        "hod_est": hod_est,
+        "hod_fra": hod_fra,
+        "presidency": presidency,
+    }
+    for role, user in users.items():
+        by_rule = {team.name for team in teams if user.has_perm("milcomp.file_protest", team)}
+        with django_assert_num_queries(1):
+            in_one_query = set(
+                Team.objects.protestable_by(user)
+                .filter(competition=running)
+                .values_list("name", flat=True)
+            )
+        assert by_rule == in_one_query == expected[role], role

@@ -24,10 +24,7 @@ from . import competition_or_404, discipline_or_404, require
 
 def _protestable_teams(user, competition):
     """The teams `user` may file a protest for."""
-    teams = Team.objects.visible_to(user).filter(competition=competition).select_related("nation")
-    return Team.objects.filter(
-        pk__in=[team.pk for team in teams if user.has_perm("milcomp.file_protest", team)]
-    ).order_by("name")
+    return Team.objects.protestable_by(user).filter(competition=competition).order_by("name")
 
 
 def _open_disciplines(competition):
