@@ -518,8 +518,11 @@ def import_file(event, nation, upload, *, by) -> Result:
         result.registrations, result.created_people = [], 0
         return result
     registrations = list(result.registrations)
+    # Every row's mails over one connection to the mail server (not one per row).
     transaction.on_commit(
-        lambda: [notifications.send(r, r.state, heads=False) for r in registrations]
+        lambda: notifications.send_all(
+            [mail for r in registrations for mail in notifications.mails(r, r.state, heads=False)]
+        )
     )
     return result
 

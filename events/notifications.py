@@ -51,15 +51,23 @@ def message(registration, what: str, recipient: Person) -> tuple[str, str]:
     return subject, body
 
 
-def send(registration, what: str, *, heads=True) -> int:
-    """Send the mail about `what` (a state, or "promoted") to every recipient; return how many.
-
-    One mail per recipient, each in the recipient's language; `heads=False` leaves the heads of
-    delegation out (they imported the file and saw the report)."""
+def mails(registration, what: str, *, heads=True) -> list[tuple]:
+    """Return the mails about `what` (a state, or "promoted"), one per recipient in their
+    language, as send_mass_mail takes them; `heads=False` leaves the heads of delegation out
+    (they imported the file and saw the report)."""
     if what not in SUBJECTS:
-        return 0
-    mails = [
+        return []
+    return [
         (*message(registration, what, person), None, [person.email])
         for person in recipients(registration, heads=heads)
     ]
-    return send_mass_mail(mails, fail_silently=True) if mails else 0
+
+
+def send(registration, what: str, *, heads=True) -> int:
+    """Send the mails about `what` to every recipient; return how many were sent."""
+    return send_all(mails(registration, what, heads=heads))
+
+
+def send_all(messages: list[tuple]) -> int:
+    """Send `messages` (from `mails`) over one connection to the mail server."""
+    return send_mass_mail(messages, fail_silently=True) if messages else 0

@@ -6,6 +6,7 @@ import io
 
 import openpyxl
 import pytest
+from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
@@ -433,12 +434,27 @@ def test_presidency_imports_after_closing(client, congress, delegate_type, presi
 
 
 def test_import_mails_registrants_only_after_commit(
-    client, congress, delegate_type, hod_est, mailoutbox, django_capture_on_commit_callbacks
+    client,
+    congress,
+    delegate_type,
+    hod_est,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+    monkeypatch,
 ):
     hod_est.person.email = "head@example.ee"
     hod_est.person.save()
 
+    connections = []
+    original = mail.get_connection
+
+    def counting_connection(*args, **kwargs):
+        connections.append(original(*args, **kwargs))
+        return connections[-1]
+
+    monkeypatch.setattr(mail, "get_connection", counting_connection)
     with django_capture_on_commit_callbacks(execute=True):
         post(client, hod_est, congress, csv_file([HEADER, GOOD_ROWS[0], GOOD_ROWS[1]]))
 
     assert sorted(m.to[0] for m in mailoutbox) == ["jaan@example.ee", "mari@example.ee"]
+    assert len(connections) == 1  # both rows' mails over one connection
