@@ -23,7 +23,7 @@ from accounts import audit
 from accounts.wagtail_hooks import RulesPermissionPolicy, ScopedObjectMixin
 
 from . import results, services
-from .models import CATEGORY_RULE_FIELDS, POINTS_TABLE_FIELDS, Competition, Team
+from .models import CATEGORY_RULE_FIELDS, POINTS_TABLE_FIELDS, Competition, DisciplineKind, Team
 
 COMPETITION_URL = "wagtailsnippets_milcomp_competition"
 
@@ -42,19 +42,27 @@ def rows(names, per_row=4):
 
 
 class CompetitionAdminForm(WagtailAdminModelForm):
-    """Refuses to remove a discipline that already holds results (they would be lost)."""
+    """Refuses to remove a discipline that already holds results (they would be lost), or to
+    change its kind (its results would be read under another discipline's formula)."""
 
     def clean(self):
         cleaned = super().clean()
         formset = self.formsets.get("disciplines")
         if formset is not None:
-            for form in formset.deleted_forms:
+            deleted = formset.deleted_forms
+            for form in formset.forms:
                 discipline = form.instance
-                if discipline.pk and discipline.raw_results.exists():
-                    raise ValidationError(
-                        _("%(discipline)s has results: it cannot be removed.")
-                        % {"discipline": discipline.get_kind_display()}
-                    )
+                if not discipline.pk or not (form in deleted or "kind" in form.changed_data):
+                    continue
+                if not discipline.raw_results.exists():
+                    continue
+                # The kind the results were entered under (the form changed the instance's).
+                kind = DisciplineKind(form.initial.get("kind", discipline.kind)).label
+                if form in deleted:
+                    message = _("%(discipline)s has results: it cannot be removed.")
+                else:
+                    message = _("%(discipline)s has results: its kind cannot change.")
+                raise ValidationError(message % {"discipline": kind})
         return cleaned
 
 

@@ -1,4 +1,5 @@
 import datetime
+from html.parser import HTMLParser
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -319,3 +320,71 @@ def test_protestable_teams_are_those_the_rule_allows_in_one_query(
                 .values_list("name", flat=True)
             )
         assert by_rule == in_one_query == expected[role], role
+
+
+class _FormReader(HTMLParser):
+    """The values a browser would submit from the admin's edit form (inputs, selects,
+    textareas), by field name."""
+
+    def __init__(self):
+        super().__init__()
+        self.data, self._select, self._textarea = {}, None, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        name = attrs.get("name")
+        if tag == "input" and name and attrs.get("type") not in ("submit", "button", "file"):
+            if attrs.get("type") in ("checkbox", "radio") and "checked" not in attrs:
+                return
+            self.data[name] = attrs.get("value") or ""
+        elif tag == "select" and name:
+            self._select = name
+            self.data.setdefault(name, "")
+        elif tag == "option" and self._select and "selected" in attrs:
+            self.data[self._select] = attrs.get("value", "")
+        elif tag == "textarea" and name:
+            self._textarea = name
+            self.data[name] = ""
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.data[self._textarea] += data
+
+
+@pytest.mark.parametrize("change", ["kind", "delete"])
+def test_admin_refuses_to_change_or_remove_a_discipline_with_results(
+    client, running, published, presidency, change
+):
+    edit = reverse("wagtailsnippets_milcomp_competition:edit", args=[running.pk])
+    client.force_login(presidency)
+    reader = _FormReader()
+    reader.feed(client.get(edit).text)
+    data = reader.data
+    prefix = next(
+        name.removesuffix("-kind")
+        for name, value in data.items()
+        if name.startswith("disciplines-") and name.endswith("-kind") and value == "shooting"
+    )
+    if change == "kind":
+        data[f"{prefix}-kind"] = "loac"
+        Discipline.objects.filter(competition=running, kind="loac").delete()  # the kind is free
+    else:
+        data[f"{prefix}-DELETE"] = "1"
+
+    response = client.post(edit, data)
+
+    expected = {
+        "kind": "Shooting has results: its kind cannot change.",
+        "delete": "Shooting has results: it cannot be removed.",
+    }[change]
+    assert response.status_code == 200
+    assert expected in response.text
+    shooting = Discipline.objects.get(pk=published.pk)
+    assert shooting.kind == "shooting"
+    assert shooting.raw_results.count() == 2
