@@ -29,13 +29,12 @@ import json
 import os
 import random
 import re
-import secrets
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
@@ -49,7 +48,6 @@ from pages import (  # noqa: E402
     free_port,
     log,
     manage,
-    on_exit,
     start_server,
     to_ms,
     worker_pids,
@@ -224,36 +222,6 @@ def inside_bump(every, duration):
 # --- Outside: the bench ---------------------------------------------------------------------
 
 
-def make_env(args):
-    if args.reuse:
-        var_dir = Path(args.reuse).resolve()
-    else:
-        var_dir = Path(tempfile.mkdtemp(prefix="cior-bench-milcomp-"))
-    if args.keep or args.reuse:
-        log(f"data dir kept: {var_dir}")
-    else:
-        on_exit(lambda: shutil.rmtree(var_dir, ignore_errors=True))
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "PYTHONPATH"}
-    }
-    env.update(
-        CIOR_VAR_DIR=str(var_dir),
-        DEBUG="0",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="127.0.0.1",
-        LOG_LEVEL="WARNING",
-        PYTHONDONTWRITEBYTECODE="1",
-    )
-    saved = var_dir / "bench.env.json"
-    if args.reuse:
-        env.update(json.loads(saved.read_text()))
-    else:
-        saved.write_text(json.dumps({"SECRET_KEY": env["SECRET_KEY"]}))
-    return env, var_dir
-
-
 def inside(env, *args, capture=False):
     command = [PYTHON, __file__, "--inside", *map(str, args)]
     if capture:
@@ -419,7 +387,11 @@ def main():
         raise SystemExit("wrk is missing: apt-get install -y wrk")
     args.port = args.port or free_port()
     log(f"load average before: {os.getloadavg()}")
-    env, var_dir = make_env(args)
+    # The page bench's environment (SQLite; DEBUG off), in a data dir of its own.
+    env, var_dir = pages.make_env(
+        SimpleNamespace(reuse=args.reuse, keep=args.keep, postgres=False),
+        prefix="cior-bench-milcomp-",
+    )
     if not args.reuse:
         prepare(args, env, var_dir)
     counts, measured = measure(args, env, var_dir)

@@ -139,11 +139,11 @@ def install_tool(name):
     return target
 
 
-def make_env(args):
-    if args.reuse:
-        var_dir = Path(args.reuse).resolve()
-    else:
-        var_dir = Path(tempfile.mkdtemp(prefix="cior-bench-"))
+def make_env(args, *, prefix="cior-bench-"):
+    """Return (environment, data dir) of a bench run: a throwaway data dir (kept with
+    args.keep, reused with args.reuse), DEBUG off, and a PostgreSQL database with
+    args.postgres."""
+    var_dir = Path(args.reuse).resolve() if args.reuse else Path(tempfile.mkdtemp(prefix=prefix))
     if args.keep or args.reuse:
         log(f"data dir kept: {var_dir}")
     else:
