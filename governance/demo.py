@@ -46,9 +46,11 @@ def load(context):
     _committees(context)
     terms = _terms(context)
     _team(context, terms[TEAM_TERM])
-    _pages(context, terms[TEAM_TERM])
+    _nameless_team(context, terms["NOR"])
+    _pages(context)
     _committee_members(context)
     _council_meeting(context)
+    _upcoming_council_meeting(context)
 
 
 def _committees(context):
@@ -114,10 +116,26 @@ def _team(context, term):
         context.log(f"appointment {appointment}")
 
 
-def _pages(context, term):
+def _nameless_team(context, term):
+    """Give the Nordic term its President and Secretary General, by role only.
+
+    The client's text names the Estonian team alone; the records wait for the names.
+    """
+    for order, role in enumerate((Appointment.Role.PRESIDENT, Appointment.Role.SECRETARY_GENERAL)):
+        if Appointment.objects.filter(term=term, role=role).exists():
+            continue
+        person = Person.objects.create(nation=term.nation, service=Person.Service.OTHER)
+        appointment = Appointment.objects.create(
+            person=person, term=term, role=role, sort_order=order
+        )
+        context.log(f"appointment {appointment}")
+
+
+def _pages(context):
     structure = context.pages["structure"]
+    # No term pinned: the presidency page follows the date (the current term, else the latest).
     for key, model, common in [
-        ("presidency", PresidencyPage, {"term": term}),
+        ("presidency", PresidencyPage, {"term": None}),
         ("committees", CommitteeIndexPage, {}),
     ]:
         spec = seed_content.RECORD_PAGES[key]
@@ -281,6 +299,12 @@ def last_mid_winter_meeting(today=None):
     return datetime.date(year, 2, 5), datetime.date(year, 2, 7)
 
 
+def next_mid_winter_meeting(today=None):
+    """Return (starts_on, ends_on) of the first Mid-Winter Meeting after `today`."""
+    starts_on, ends_on = last_mid_winter_meeting(today)
+    return starts_on.replace(year=starts_on.year + 1), ends_on.replace(year=ends_on.year + 1)
+
+
 def _meeting_fields(starts_on, ends_on):
     return {
         "kind": CouncilMeeting.Kind.MWM,
@@ -392,3 +416,74 @@ def _council_meeting(context):
                 )
         services.close_voting(motion, by=None)
     CouncilMeeting.objects.filter(pk=meeting.pk).update(status=CouncilMeeting.Status.CLOSED)
+
+
+# The next meeting's motions, open for voting so that anyone trying the platform can cast,
+# change and close a vote: number, agenda item, subject, English, French, and the nations that
+# have already voted "for" (the demo heads of delegation of Estonia and France have not).
+UPCOMING_MOTIONS = [
+    (
+        1,
+        2,
+        Motion.Subject.OTHER,
+        "The Council adopts the budget of the confederation for {year}.",
+        "Le Conseil adopte le budget de la Confédération pour {year}.",
+        ("BEL", "DEU", "NLD", "NOR", "DNK", "POL"),
+    ),
+    (
+        2,
+        4,
+        Motion.Subject.STATUTE,
+        "The Council amends Article 7 of the Statutes so that a written proxy may be sent by "
+        "e-mail.",
+        "Le Conseil modifie l'article 7 des statuts afin qu'une procuration écrite puisse être "
+        "envoyée par courrier électronique.",
+        ("BEL", "LUX"),
+    ),
+]
+
+
+def _upcoming_council_meeting(context):
+    """Prepare the next Mid-Winter Meeting once: agenda, attendance, a proxy, two open motions.
+
+    Relative to today, like the past meeting, so the demo always has a vote to try.
+    """
+    nations = {nation.code: nation for nation in Nation.objects.active()}
+    starts_on, ends_on = next_mid_winter_meeting()
+    meeting, created = CouncilMeeting.objects.get_or_create(
+        kind=CouncilMeeting.Kind.MWM,
+        starts_on=starts_on,
+        defaults={**_meeting_fields(starts_on, ends_on), "host_nation": nations["BEL"]},
+    )
+    if not created:
+        return
+    context.log(f"council meeting {meeting}")
+    CouncilMeeting.objects.filter(pk=meeting.pk).update(status=CouncilMeeting.Status.OPEN)
+    items = {}
+    for order, (title_en, title_fr) in enumerate(AGENDA, start=1):
+        items[order] = AgendaItem.objects.create(
+            meeting=meeting, order=order, title_en=title_en, title_fr=title_fr
+        )
+    for code, nation in nations.items():
+        services.record_attendance(
+            meeting, nation=nation, present_in_person=code not in ABSENT | {"LUX"}, by=None
+        )
+    services.give_proxy(
+        meeting,
+        from_nation=nations["LUX"],
+        to_nation=nations["BEL"],
+        by=None,
+        notes="Written proxy received by the Secretary General.",
+    )
+    for number, item, subject, text_en, text_fr, voted in UPCOMING_MOTIONS:
+        motion = Motion.objects.create(
+            meeting=meeting,
+            agenda_item=items[item],
+            number=number,
+            subject=subject,
+            text_en=text_en.format(year=starts_on.year),
+            text_fr=text_fr.format(year=starts_on.year),
+        )
+        services.open_voting(motion, by=None)
+        for code in voted:
+            services.cast_vote(motion, nation=nations[code], choice="for", by=None)

@@ -5,6 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -202,8 +203,12 @@ class Committee(index.Indexed, models.Model):
         return f"{self.acronym} – {self.name}"
 
 
-class PresidencyPage(Page):
-    """The presidency team, drawn from the appointment records, and the past presidencies."""
+class PresidencyPage(RoutablePageMixin, Page):
+    """The presidency team, drawn from the appointment records, and the past presidencies.
+
+    The page shows the current term (or the one pinned by an editor); each past term has its
+    own address, `<page>/<first year>/`, showing that term's team.
+    """
 
     intro = models.TextField(_("introduction"), blank=True)
     term = models.ForeignKey(
@@ -223,16 +228,27 @@ class PresidencyPage(Page):
     class Meta:
         verbose_name = _("presidency page")
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, term_id=None, **kwargs):
         from .queries import presidency  # queries import this module
 
         context = super().get_context(request, *args, **kwargs)
-        shown = presidency(term_id=self.term_id)
+        shown = presidency(term_id=term_id or self.term_id)
         context["term"] = shown.term
         context["team"] = shown.team
         context["past_terms"] = shown.past_terms
         context["honorary_delegates"] = shown.honorary_delegates
         return context
+
+    @path("")
+    def current_term(self, request):
+        return self.render(request)
+
+    @path("<int:year>/")
+    def term_of_year(self, request, year):
+        term = PresidencyTerm.objects.filter(starts_on__year=year).first()
+        if term is None:
+            raise Http404
+        return self.render(request, term_id=term.pk)
 
 
 class CommitteeIndexPage(RoutablePageMixin, Page):

@@ -108,7 +108,8 @@ def test_load_adds_the_record_pages_under_structure(loaded):
         "/fr/structure/comites/",
     )
     assert committees["fr"].title == "Comités"
-    assert {page.term.nation.code for page in PresidencyPage.objects.all()} == {"EST"}
+    # No term pinned: the page follows the date.
+    assert [page.term for page in PresidencyPage.objects.all()] == [None, None]
 
 
 RECORDS = (Committee, PresidencyTerm, Person, Appointment, CommitteeMembership, Motion, Vote)
@@ -122,20 +123,22 @@ def test_load_twice_changes_nothing(loaded):
     demo.load(loaded)
 
     assert [m.objects.count() for m in RECORDS] == counts
-    # 7 of the presidency team, 46 serving on committees; 25 nations voted on 3 motions.
-    assert counts == [8, 4, 53, 7, 46, 3, 75]
+    # 7 of the Estonian team and 2 of the Norwegian one, 46 serving on committees; 25 nations
+    # voted on 3 motions at the last meeting, 6 and 2 so far on the next meeting's 2 motions.
+    assert counts == [8, 4, 55, 9, 46, 5, 83]
     assert PresidencyPage.objects.count() == 2
     assert loaded.created == []
 
 
 def test_load_keeps_a_name_filled_in_since(loaded):
-    secretary = Appointment.objects.get(role="secretary_general").person
+    secretary = Appointment.objects.get(role="secretary_general", term__nation__code="EST").person
     secretary.first_name, secretary.last_name = "Mari", "Tamm"
     secretary.save()
 
     demo.load(loaded)
 
-    assert Appointment.objects.get(role="secretary_general").person.full_name == "Mari TAMM"
+    estonian = Appointment.objects.get(role="secretary_general", term__nation__code="EST")
+    assert estonian.person.full_name == "Mari TAMM"
 
 
 def test_load_gives_each_committee_a_chair_a_secretary_and_members(loaded):
@@ -186,3 +189,31 @@ def test_load_holds_the_mid_winter_meeting_with_votes_frozen(loaded):
     )
     # Statutes: 12 for, 10 against (2 abstain): 55 % of the votes cast, short of two thirds.
     assert (motions[3].votes_for, motions[3].votes_against) == (12, 10)
+
+
+def test_next_mid_winter_meeting_is_next_february():
+    assert demo.next_mid_winter_meeting(datetime.date(2026, 12, 6)) == (
+        datetime.date(2027, 2, 5),
+        datetime.date(2027, 2, 7),
+    )
+    assert demo.next_mid_winter_meeting(datetime.date(2026, 1, 10))[0] == datetime.date(2026, 2, 5)
+
+
+def test_load_prepares_the_next_meeting_with_open_motions_to_vote_on(loaded):
+    starts_on, _ = demo.next_mid_winter_meeting()
+    meeting = CouncilMeeting.objects.get(kind="mwm", starts_on=starts_on)
+    motions = list(meeting.motions.order_by("number"))
+
+    assert meeting.status == "open"
+    assert [m.status for m in motions] == ["voting", "voting"]
+    assert (
+        motions[0].text_en
+        == f"The Council adopts the budget of the confederation for {starts_on.year}."
+    )
+    assert [(p.from_nation.code, p.to_nation.code) for p in meeting.proxies.all()] == [
+        ("LUX", "BEL")
+    ]
+    assert meeting.attendances.filter(present_in_person=True).count() > 20
+    # The demo heads of delegation (Estonia, France) have their ballot still to cast.
+    assert not Vote.objects.filter(motion__in=motions, nation__code__in=["EST", "FRA"]).exists()
+    assert Vote.objects.filter(motion=motions[0]).count() == 6
