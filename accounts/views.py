@@ -1,11 +1,21 @@
-"""The presidency's audit log: Wagtail's site history report, for them only and complete."""
+"""The presidency's audit log (Wagtail's site history report, for them only and complete) and
+the first page after login."""
 
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import IntegerField, Value
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.log_actions import LogContext
 from wagtail.log_actions import registry as log_action_registry
+
+from nations.models import Nation
+
+from .home import panels, start_page
+from .rules import nation_ids_for
 
 
 class AuditLogView(LogEntriesView):
@@ -38,3 +48,17 @@ class AuditLogView(LogEntriesView):
             sub_queryset = self.filter_queryset(sub_queryset).order_by()
             queryset = sub_queryset if queryset is None else queryset.union(sub_queryset, all=True)
         return queryset.order_by("-timestamp")
+
+
+@login_required
+def home(request):
+    """The first page after login: a nation's home for its heads of delegation and staff;
+    everyone else is sent where their work is (admin, judging, own registrations)."""
+    nations = list(Nation.objects.filter(pk__in=nation_ids_for(request.user)).order_by("code"))
+    if not nations:
+        return redirect(start_page(request.user) or reverse("delegation_home"))
+    return TemplateResponse(
+        request,
+        "accounts/home.html",
+        {"nations": nations, "panels": panels(request.user, nations)},
+    )

@@ -176,7 +176,11 @@ AUTH_PASSWORD_VALIDATORS = [
 # Everyone logs in through allauth (/accounts/), by e-mail; staff roles need TOTP two-factor
 # authentication (accounts.middleware). Accounts are opened by staff: no self sign-up.
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "/"
+LOGIN_REDIRECT_URL = "role_home"
+# The first page after login (accounts.home): where each role starts, and what a nation's
+# home page shows, contributed by the apps without accounts importing them.
+CIOR_START_PAGES = ["accounts.home.staff_start", "milcomp.home.judge_start"]
+CIOR_HOME_PANELS = ["events.home.panels", "nations.home.panels", "milcomp.home.panels"]
 WAGTAILADMIN_LOGIN_URL = "account_login"
 # A private page (a view restriction to logged-in users or groups) sends visitors there too:
 # Wagtail's own front-end login knows no second factor (cior/urls.py redirects it).

@@ -45,6 +45,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", core_views.search, name="search"),
+    path("my/", accounts_views.home, name="role_home"),
     path("feeds/", include("news.urls")),
     path("milcomp/", include("milcomp.urls")),
     path("", include("events.urls")),

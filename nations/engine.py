@@ -30,3 +30,18 @@ def arrears(invoices: list[InvoiceFacts], *, current_year: int) -> set[str]:
         for facts in invoices
         if not facts.cancelled and facts.year < current_year and facts.balance > 0
     }
+
+
+PAID, PARTLY_PAID, OVERDUE, OPEN, CANCELLED = "paid", "partly_paid", "overdue", "open", "cancelled"
+
+
+def payment_state(*, amount: Decimal, paid: Decimal, due_on, today, cancelled: bool = False):
+    """Return where an invoice stands: cancelled, paid, overdue (past due with a balance),
+    partly paid or open."""
+    if cancelled:
+        return CANCELLED
+    if paid >= amount:
+        return PAID
+    if today > due_on:
+        return OVERDUE
+    return PARTLY_PAID if paid > 0 else OPEN
