@@ -41,6 +41,11 @@ def language_links(context):
             url = translations[code][1] + suffix
             if query:
                 url = f"{url}?{query}"
+        elif request.path.startswith("/accounts/"):
+            # The login pages live outside the language prefixes: ask for the language.
+            params = request.GET.copy()
+            params["lang"] = code
+            url = f"{request.path}?{params.urlencode()}"
         else:
             url = translate_url(request.get_full_path(), code)
         links.append({"code": code, "name": name, "url": url, "current": code == current})
