@@ -18,6 +18,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from core.documents import render_pdf
+from governance.queries import signatory
 
 from . import verification
 from .models import Registration, date_range
@@ -258,6 +259,7 @@ def certificate_context(registration: Registration, *, request=None, today=None)
             "kind": str(event.get_kind_display()),
             "verify_url": url,
             "qr": qr_code(url),
+            "signatory": signatory(on=event.ends_on),
         }
 
 

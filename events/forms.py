@@ -9,6 +9,7 @@ created inline with the `new_*` fields.
 
 from django import forms
 from django.forms.models import fields_for_model
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -70,15 +71,16 @@ class UpperCaseField(forms.CharField):
 
 class PersonChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, person):
-        rank = f"{person.rank} " if person.rank else ""
-        return f"{rank}{person.full_name or person}"
+        """ "Major Jaan TAMM"; a record without a name: "Major (name not recorded)"."""
+        name = person.full_name or _("(name not recorded)")
+        return f"{person.rank} {name}" if person.rank else str(name)
 
 
 class RegistrationTypeChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, registration_type):
         return _("%(type)s (%(fee)s EUR)") % {
             "type": registration_type.get_kind_display(),
-            "fee": registration_type.fee,
+            "fee": number_format(registration_type.fee, 2, force_grouping=True),
         }
 
 

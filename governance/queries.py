@@ -146,3 +146,31 @@ def committee_team(committee, *, on: datetime.date | None = None) -> CommitteeTe
         secretary=officer.get(CommitteeMembership.Role.SECRETARY),
         by_nation=by_nation,
     )
+
+
+@dataclass
+class Signatory:
+    """Who signs a confederation document: name, rank and function, in the active language."""
+
+    name: str
+    rank: str
+    function: str
+
+
+def signatory(*, on: datetime.date | None = None) -> Signatory | None:
+    """Return the President of the presidency in force on `on` (else the latest that had
+    started), who signs the confederation's certificates; None when none is recorded."""
+    on = on or timezone.localdate()
+    president = (
+        Appointment.objects.filter(role=Appointment.Role.PRESIDENT, term__starts_on__lte=on)
+        .select_related("person", "term__nation")
+        .order_by("-term__starts_on")
+        .first()
+    )
+    if president is None:
+        return None
+    return Signatory(
+        name=president.person.full_name,
+        rank=president.person.rank,
+        function=f"{president.get_role_display()} ({president.term.nation.name})",
+    )

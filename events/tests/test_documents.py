@@ -220,6 +220,23 @@ def test_certificate_in_french_shows_name_rank_nation_event_and_place(event, fra
         assert expected in text, expected
 
 
+def test_certificate_is_signed_by_the_president_of_the_time(event, fra, est):
+    from governance.tests.factories import AppointmentFactory, PresidencyTermFactory
+
+    term = PresidencyTermFactory(
+        nation=est, starts_on=datetime.date(2024, 8, 1), ends_on=datetime.date(2026, 7, 31)
+    )
+    president = PersonFactory(first_name="Toomas", last_name="Luman", rank_fr="Lieutenant-colonel")
+    AppointmentFactory(term=term, role="president", person=president)
+    registration = register(event, fra, language="fr")
+
+    text = pdf_pages(documents.certificate_pdf(registration, today=datetime.date(2025, 8, 1)))[0][0]
+
+    assert "Lieutenant-colonel Toomas LUMAN" in text
+    assert "Président (Estonie)" in text
+    assert "a pris part à l'événement" in text
+
+
 def test_certificate_refused_for_a_no_show(event, est):
     registration = register(event, est, attended=False)
 
