@@ -119,3 +119,13 @@ rules.add_perm("accounts.view_audit_log", is_presidency)
 
 # Every staff role works in the Wagtail admin; what each sees there is scoped above.
 rules.add_perm("wagtailadmin.access_admin", is_staff_role)
+
+
+@rules.predicate
+def is_superuser_or_django_staff(user):
+    return bool(getattr(user, "is_authenticated", False) and (user.is_superuser or user.is_staff))
+
+
+# Who must log in with a second factor (accounts.middleware asks every permission named in
+# settings.CIOR_TWO_FACTOR_PERMISSIONS; other apps add theirs, e.g. milcomp's judges).
+rules.add_perm("accounts.use_two_factor", is_superuser_or_django_staff | is_staff_role)

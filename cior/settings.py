@@ -194,7 +194,15 @@ ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[CIOR] "
+# Failed logins: at most 10 a minute from one address, and 5 in 5 minutes for one account from
+# one address (accounts.adapter keys that limit by address and account together, so that a
+# stranger elsewhere cannot lock an account out). The address is the client's, as the trusted
+# proxies saw it (TRUSTED_PROXY_COUNT below).
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Who must activate TOTP before any other page answers (accounts.middleware): anyone holding
+# one of these permissions (staff roles and superusers; MILCOMP judges and jury members).
+CIOR_TWO_FACTOR_PERMISSIONS = ["accounts.use_two_factor", "milcomp.use_two_factor"]
 MFA_TOTP_ISSUER = os.environ.get("MFA_TOTP_ISSUER", "CIOR")
 
 # Languages: English and French, NATO's two; English is the fallback everywhere.
@@ -286,13 +294,22 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'self'"],
     },
 }
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# No page is framed, not even by the site itself (Wagtail's previews allow their own frame).
+X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Reverse proxies in front of the app that each append the address they saw to
+# X-Forwarded-For: 0 means the app faces the Internet and REMOTE_ADDR is the client.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+# X-Forwarded-Proto is believed only when a trusted proxy sets it (anyone can send the header).
+if env_bool("SECURE_PROXY_SSL_HEADER", default=TRUSTED_PROXY_COUNT > 0):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT")
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES")
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
 
 LOGGING = {
     "version": 1,

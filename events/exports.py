@@ -3,8 +3,9 @@
 Each builder turns registrations (loaded by the caller in one query, with `select_related`) into
 `Sheet`s: a title, column headers in the active language and rows of plain values. `to_xlsx` and
 `to_csv` write sheets as files. Text that a spreadsheet would read as a formula (starting with
-=, +, -, @, a tab or a carriage return) is prefixed with a quote, so a name typed as
-"=HYPERLINK(...)" stays text in Excel and LibreOffice.
+=, +, -, @, a tab, a carriage return or a line feed, their full-width and small forms such as
+＝ ＋ － ＠, or the minus sign −, after any leading spaces) is prefixed with a quote, so a name
+typed as "=HYPERLINK(...)" or "＝HYPERLINK(...)" stays text in Excel and LibreOffice.
 
 Passport columns (number, nationality, expiry, date and place of birth) are in the participants
 export of the presidency only: the presidency and the host need them for visa letters; a head of
@@ -15,6 +16,7 @@ by mail should carry as few passport numbers as possible.
 import csv
 import datetime
 import io
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -24,7 +26,8 @@ from django.utils.translation import gettext as _
 
 from .models import Registration
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# NFKC folds the full-width and small forms (＝ ﹦ ＋ ﹢ － ﹣ ＠ ﹫) onto these.
+FORMULA_STARTS = frozenset("=+-@\t\r\n\u2212")
 HOTEL = (Registration.Accommodation.HOTEL_SINGLE, Registration.Accommodation.HOTEL_DOUBLE)
 
 
@@ -37,9 +40,17 @@ class Sheet:
     rows: list[list] = field(default_factory=list)
 
 
+def starts_like_a_formula(text: str) -> bool:
+    """Return whether a spreadsheet could read `text` as a formula (see the module's doc)."""
+    if text[:1] in FORMULA_STARTS:
+        return True
+    first = text.lstrip(" \u00a0\u3000")[:1]
+    return bool(first) and unicodedata.normalize("NFKC", first)[:1] in FORMULA_STARTS
+
+
 def neutralised(value):
     """Return `value`, a text a spreadsheet would run as a formula prefixed with a quote."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    if isinstance(value, str) and starts_like_a_formula(value):
         return "'" + value
     return value
 

@@ -8,15 +8,18 @@ created inline with the `new_*` fields.
 """
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms.models import fields_for_model
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from accounts.models import Person, validate_nato_code
+from accounts.validators import validate_email_free_in_nation
 
 from .models import Registration, RegistrationType
 from .services import DETAIL_FIELDS
+from .validators import registration_date_errors
 
 NOT_CHOOSABLE = _(
     "This person cannot be chosen: choose a person of the nation who is not registered for this "
@@ -37,17 +40,18 @@ def _detail_fields():
 
 
 class RegistrationDetailsForm(forms.Form):
-    """Stay, diet, accessibility and passport details (every one optional)."""
+    """Stay, diet, accessibility and passport details (every one optional), for `event`."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, event, **kwargs):
+        self.event = event
         super().__init__(*args, **kwargs)
         self.fields.update(_detail_fields())
 
     def clean(self):
         cleaned = super().clean()
-        arrival, departure = cleaned.get("arrival_date"), cleaned.get("departure_date")
-        if arrival and departure and departure < arrival:
-            self.add_error("departure_date", _("The departure cannot be before the arrival."))
+        dates = {name: cleaned.get(name) for name in DATE_FIELDS}
+        for name, message in registration_date_errors(dates, event=self.event).items():
+            self.add_error(name, message)
         return cleaned
 
     def details(self):
@@ -85,7 +89,13 @@ class RegistrationTypeChoiceField(forms.ModelChoiceField):
 
 
 class NewPersonMixin:
-    """The `new_*` fields that create a person of the nation when none is chosen in `person`."""
+    """The `new_*` fields that create a person of the nation when none is chosen in `person`.
+
+    The form's `nation` is the new person's: an e-mail address another person of it has is
+    refused (accounts.validators).
+    """
+
+    nation = None
 
     NEW_FIELDS = [
         "new_first_name",
@@ -142,6 +152,11 @@ class NewPersonMixin:
             )
         elif person is None and not last:
             self.add_error("new_last_name", _("Give the last name of the new person."))
+        if person is None and cleaned.get("new_email"):
+            try:
+                validate_email_free_in_nation(cleaned["new_email"], nation=self.nation)
+            except ValidationError as error:
+                self.add_error("new_email", error)
 
     def new_person_fields(self) -> dict | None:
         """Return the fields of the person to create (None when one was chosen)."""
@@ -180,7 +195,8 @@ class RegisterForm(NewPersonMixin, RegistrationDetailsForm):
         help_text=_("The code the Council gave your nation, if any."),
     )
 
-    def __init__(self, *args, people, registration_types, **kwargs):
+    def __init__(self, *args, people, registration_types, nation, **kwargs):
+        self.nation = nation
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = people
         self.fields["person"].error_messages["invalid_choice"] = NOT_CHOOSABLE
@@ -202,7 +218,8 @@ class SubstituteForm(NewPersonMixin, forms.Form):
         empty_label=_("Choose a person, or add one below"),
     )
 
-    def __init__(self, *args, people, **kwargs):
+    def __init__(self, *args, people, nation, **kwargs):
+        self.nation = nation
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = people
         self.fields["person"].error_messages["invalid_choice"] = NOT_CHOOSABLE

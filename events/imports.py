@@ -15,6 +15,7 @@ import csv
 import datetime
 import io
 import unicodedata
+import zipfile
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -29,9 +30,13 @@ from accounts.models import NATO_CODES, Person
 
 from . import notifications, services
 from .models import DiscountCode, Registration, RegistrationType
+from .validators import registration_date_errors
 
 MAX_ROWS = 1000
-MAX_BYTES = 2 * 1024 * 1024
+MAX_BYTES = 2 * 1024 * 1024  # the file as uploaded: a CSV is read as it is, within this
+# An XLSX is a zip: what it unpacks to is bounded too, before openpyxl parses anything (a
+# 300 KB file can hold a 300 MB cell). A list of 1,000 people unpacks to a few MB.
+MAX_UNPACKED_BYTES = 20 * 1024 * 1024
 EXTENSIONS = ("csv", "xlsx")
 
 
@@ -233,9 +238,42 @@ def _read_csv(data: bytes) -> list[list]:
         raise FileRefused(_("The file cannot be read: %(error)s") % {"error": error}) from None
 
 
+def _refuse_large_archive(data: bytes):
+    """Refuse an XLSX that unpacks to more than MAX_UNPACKED_BYTES, without unpacking it all.
+
+    The archive's directory states each entry's size; it may lie, so the entries are also
+    unpacked in chunks and counted, stopping at the limit.
+    """
+    unreadable = _("The file cannot be read: save it as an Excel workbook (.xlsx).")
+    too_large = _(
+        "The workbook is too large once unpacked (more than %(limit)d MB): keep only the list "
+        "of people in it."
+    ) % {"limit": MAX_UNPACKED_BYTES // (1024 * 1024)}
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise FileRefused(unreadable) from None
+    if sum(entry.file_size for entry in entries) > MAX_UNPACKED_BYTES:
+        raise FileRefused(too_large)
+    unpacked = 0
+    try:
+        for entry in entries:
+            with archive.open(entry) as member:
+                while chunk := member.read(1024 * 1024):
+                    unpacked += len(chunk)
+                    if unpacked > MAX_UNPACKED_BYTES:
+                        raise FileRefused(too_large)
+    except FileRefused:
+        raise
+    except Exception:  # encrypted, corrupt (bad CRC), an unknown compression...
+        raise FileRefused(unreadable) from None
+
+
 def _read_xlsx(data: bytes) -> list[list]:
     import openpyxl
 
+    _refuse_large_archive(data)
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # a broken or foreign file: zipfile, KeyError, XML errors...
@@ -336,9 +374,8 @@ class _Checker:
                 values[key] = self._clean(column, raw, text)
             except ValidationError as error:
                 self.error(number, key, " ".join(error.messages))
-        arrival, departure = values.get("arrival_date"), values.get("departure_date")
-        if arrival and departure and departure < arrival:
-            self.error(number, "departure_date", _("The departure cannot be before the arrival."))
+        for key, message in registration_date_errors(values, event=self.event).items():
+            self.error(number, key, message)
         row = Row(number, values)
         if "first_name" in values and "last_name" in values:
             self._match(row)

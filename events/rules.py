@@ -17,6 +17,12 @@ def is_own_registration(user, registration):
     return bool(registration is not None and person_id and registration.person_id == person_id)
 
 
+@rules.predicate
+def is_published_event(user, event):
+    """True for an event the public may see: anything but a draft."""
+    return event is not None and event.is_public
+
+
 # The same scope as managing people: the presidency everywhere, a delegation for its nations.
 registers_for = manages_person
 
@@ -27,6 +33,9 @@ rules.add_perm("events.export_registrations", registers_for)
 rules.add_perm("events.view_registration", registers_for | is_own_registration)
 rules.add_perm("events.change_registration", registers_for)
 rules.add_perm("events.manage_registrations", is_presidency)
+# obj: an Event. Its exports and documents (badges, letters, certificates) exist once it is
+# published; a draft's only for the presidency, who prepares it.
+rules.add_perm("events.issue_documents", is_presidency | is_published_event)
 
 for model in ("event", "registrationtype", "quota", "discountcode", "programmeitem"):
     for action in ("view", "add", "change", "delete"):

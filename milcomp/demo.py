@@ -7,7 +7,7 @@
   shooting partly entered (pistol for every team, rifle for the first half of the start order:
   the rest is left for a judge to enter), land entered and published (provisional, protest
   window open from the loading time); the other disciplines open.
-- Accounts (password "cior-demo", no TOTP: judges and jury hold no staff role):
+- Accounts (password "cior-demo" and TOTP as every demo account: judges and jury change results):
   judge@example.org judges shooting and land of 2027; jury@example.org sits on the Technical
   Jury of 2026 and 2027.
 
@@ -28,7 +28,9 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from accounts import services as account_services
+from accounts.demo import demo_totp_secret
 from accounts.models import Person
+from accounts.queries import totp_authenticator
 from events.models import Event, Registration, RegistrationType
 from nations.models import Nation
 
@@ -215,6 +217,8 @@ def _account(context, email, first, last, nation, rank_en, rank_fr):
     User = get_user_model()
     user = User.objects.filter(email__iexact=email).first()
     if user is not None:
+        if totp_authenticator(user) is None:
+            account_services.activate_totp(user, secret=demo_totp_secret(email), by=None)
         return user
     person = Person.objects.filter(email=email).first() or account_services.create_person(
         by=None,
@@ -227,6 +231,7 @@ def _account(context, email, first, last, nation, rank_en, rank_fr):
         email=email,
     )
     user = account_services.create_account(person, email=email, password=DEMO_PASSWORD, by=None)
+    account_services.activate_totp(user, secret=demo_totp_secret(email), by=None)
     context.log(f"account {email}")
     return user
 

@@ -101,6 +101,35 @@ class ResultForm(forms.Form):
             self.add_error(None, error.messages)
 
 
+class TimedResultForm(ResultForm):
+    """A discipline run against the clock: a team that finished (status OK) has a time, and
+    no course is run in no time at all."""
+
+    time_label = None
+
+    def clean(self):
+        cleaned = super().clean()
+        if "time" in self.errors:
+            return cleaned
+        seconds = cleaned.get("time")
+        if seconds == 0:
+            self.add_error(
+                "time",
+                _("%(field)s: a time of zero is not possible; enter the team's time.")
+                % {"field": self.time_label},
+            )
+        elif seconds is None and cleaned.get("status") == ResultStatus.OK:
+            self.add_error(
+                "time",
+                _(
+                    "%(field)s: a team with the status OK has a time; enter it, or choose "
+                    "another status (DNS, DNF, DSQ)."
+                )
+                % {"field": self.time_label},
+            )
+        return cleaned
+
+
 def _member(data, index):
     members = data.get("members") or []
     return members[index] if index < len(members) and members[index] else {}
@@ -184,8 +213,10 @@ class ShootingForm(ResultForm):
         return sections
 
 
-class ObstacleForm(ResultForm):
+class ObstacleForm(TimedResultForm):
     """Land or water obstacle course: the team time (m:ss) and the failed obstacles."""
+
+    time_label = gettext_lazy("Team time")
 
     def obstacles(self):
         raise NotImplementedError
@@ -247,8 +278,9 @@ class WaterForm(ObstacleForm):
 THROW_CHOICES = [("", "–"), ("hit", gettext_lazy("hit")), ("miss", gettext_lazy("miss"))]
 
 
-class OrienteeringForm(ResultForm):
+class OrienteeringForm(TimedResultForm):
     kind = DisciplineKind.ORIENTEERING
+    time_label = gettext_lazy("March time")
 
     def build(self):
         per_member = self.table.estimates_per_member

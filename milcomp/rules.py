@@ -7,10 +7,10 @@
   captain files protests too; the nation's delegation reads its teams' history.
 - The presidency may do everything, international teams included.
 
-Judges and jury members hold no staff role (accounts.rules.is_staff_role), so they need no
-TOTP: they work on ranges and courses with a phone, never enter the admin, every value they
-save is kept with its author in the result's history, and the protest window lets the
-delegations check it. Someone who also holds a staff role uses TOTP as every staff user does.
+Judges and jury members hold no staff role (accounts.rules.is_staff_role), but they change
+official results, so they log in with TOTP as staff do (milcomp.use_two_factor): an
+authenticator app on the phone they enter results with costs them one code per login, and a
+guessed or reused password alone no longer changes a ranking.
 """
 
 import rules
@@ -130,6 +130,20 @@ def is_member_of(user, team):
     return team.members.filter(person_id=person_id).exists()
 
 
+@rules.predicate
+def has_a_milcomp_duty(user):
+    """True when `user` judges a discipline or sits on a Technical Jury, in any competition."""
+    person_id = _person_id(user)
+    if person_id is None:
+        return False
+    from .models import JudgeAssignment, JuryMember
+
+    return (
+        JudgeAssignment.objects.filter(person_id=person_id).exists()
+        or JuryMember.objects.filter(person_id=person_id).exists()
+    )
+
+
 enters_results = is_presidency | is_jury_for | is_judge_for
 
 # obj: a Discipline.
@@ -150,6 +164,8 @@ rules.add_perm(
     is_presidency | is_jury_for | is_delegation_of_team | is_member_of,
 )
 rules.add_perm("milcomp.disqualify_team", is_presidency | is_jury_for)
+# Judges and the jury log in with a second factor (settings.CIOR_TWO_FACTOR_PERMISSIONS).
+rules.add_perm("milcomp.use_two_factor", has_a_milcomp_duty)
 
 # The Wagtail admin (competitions, teams): the presidency's.
 for model in (

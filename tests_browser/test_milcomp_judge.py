@@ -5,6 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests_browser.test_delegation import log_in
+
 pytestmark = pytest.mark.browser
 
 RIFLE = [[10, 9, 10, 8, 9], [9, 9, 8, 10, 7], [10, 10, 9, 9, 8]]
@@ -13,11 +15,8 @@ RAPID = [5, 6, 4]
 
 @pytest.mark.parametrize("viewport", ["phone"])
 def test_judge_enters_rifle_results_for_a_team_on_a_phone(page, viewport):
-    page.goto("/accounts/login/?next=/en/milcomp/judge/")
-    page.locator('input[name="login"]').fill("judge@example.org")
-    page.locator('input[name="password"]').fill("cior-demo")
-    page.locator('main button[type="submit"]').click()
-    expect(page).to_have_url(re.compile(r"/en/milcomp/judge/$"))
+    log_in(page, "judge@example.org")  # judges use TOTP too
+    page.goto("/en/milcomp/judge/")
 
     page.get_by_role("link", name="Shooting", exact=True).click()
     expect(page).to_have_url(re.compile(r"/en/milcomp/judge/2027/shooting/$"))

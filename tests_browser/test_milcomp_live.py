@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests_browser.conftest import CSP_RECORDER, VIEWPORTS
+from tests_browser.test_delegation import log_in
 
 pytestmark = pytest.mark.browser
 
@@ -37,10 +38,8 @@ def viewer(browser, site_url, console):
 
 
 def log_in_as_judge(page):
-    page.goto("/accounts/login/?next=/en/milcomp/judge/2027/shooting/")
-    page.locator('input[name="login"]').fill("judge@example.org")
-    page.locator('input[name="password"]').fill("cior-demo")
-    page.locator('main button[type="submit"]').click()
+    log_in(page, "judge@example.org")  # judges use TOTP too
+    page.goto("/en/milcomp/judge/2027/shooting/")
     expect(page).to_have_url(re.compile(r"/en/milcomp/judge/2027/shooting/$"))
 
 

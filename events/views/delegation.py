@@ -380,6 +380,8 @@ def register(request, event, nation):
         return redirect(nation_url)
     form = RegisterForm(
         request.POST or None,
+        event=event,
+        nation=nation,
         people=_people_to_register(event, nation),
         registration_types=event.registration_types.all(),
     )
@@ -453,7 +455,7 @@ def registration(request, pk):
             return redirect("registration_detail", registration.pk)
     if may_change and live:
         initial = {name: getattr(registration, name) for name in services.DETAIL_FIELDS}
-        form = RegistrationDetailsForm(request.POST or None, initial=initial)
+        form = RegistrationDetailsForm(request.POST or None, initial=initial, event=event)
     if request.method == "POST" and form.is_valid():
         try:
             services.update_details(registration, by=user, **form.details())
@@ -476,7 +478,7 @@ def registration(request, pk):
             "may_change": may_change and live,
             "can_manage": user.has_perm("events.manage_registrations"),
             "substitute_form": (
-                SubstituteForm(people=_people_to_register(event, nation))
+                SubstituteForm(people=_people_to_register(event, nation), nation=nation)
                 if may_change and live
                 else None
             ),
@@ -534,7 +536,9 @@ def substitute(request, pk):
         messages.error(request, _("Registration for this event is closed."))
         return redirect(detail_url)
     form = SubstituteForm(
-        request.POST, people=_people_to_register(registration.event, registration.nation)
+        request.POST,
+        people=_people_to_register(registration.event, registration.nation),
+        nation=registration.nation,
     )
     if not form.is_valid():
         for errors in form.errors.values():

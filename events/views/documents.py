@@ -2,8 +2,9 @@
 
 A registration's documents are for whoever may see it (`Registration.objects.visible_to`): the
 presidency, the nation's head of delegation and national staff, the participant. Anything else
-answers 404. A document that cannot be issued yet (not confirmed, no passport data, no-show)
-answers a page that says why (HTTP 409).
+answers 404. A draft event's documents are the presidency's only (`events.issue_documents`):
+anyone else gets a page saying the event is not published (HTTP 404). A document that cannot be
+issued yet (not confirmed, no passport data, no-show) answers a page that says why (HTTP 409).
 """
 
 from django.contrib.auth.decorators import login_required
@@ -37,12 +38,26 @@ def _pdf_response(data, filename):
     return response
 
 
-def _refused(request, message, *, registration=None, title):
+def _refused(request, message, *, registration=None, title, status=409):
     return render(
         request,
         "events/document_refused.html",
         {"message": message, "registration": registration, "document_title": title},
-        status=409,
+        status=status,
+    )
+
+
+def refused_unpublished(request, event, *, title, registration=None):
+    """Return the page refusing `event`'s documents or exports (None when they may be had)."""
+    if request.user.has_perm("events.issue_documents", event):
+        return None
+    message = _("%(event)s is not published yet: its documents and exports are not available.")
+    return _refused(
+        request,
+        message % {"event": event.title},
+        registration=registration,
+        title=title,
+        status=404,
     )
 
 
@@ -50,6 +65,10 @@ def _refused(request, message, *, registration=None, title):
 def badge(request, pk):
     """Send one registration's badge (A6)."""
     registration = _visible_registration(request, pk)
+    if refusal := refused_unpublished(
+        request, registration.event, title=_("Badge"), registration=registration
+    ):
+        return refusal
     try:
         data = documents.badge_pdf(registration, request=request)
     except documents.DocumentRefused as refusal:
@@ -61,6 +80,10 @@ def badge(request, pk):
 def visa_letter(request, pk):
     """Send one registration's visa invitation letter (A4, in the registrant's language)."""
     registration = _visible_registration(request, pk)
+    if refusal := refused_unpublished(
+        request, registration.event, title=_("Visa invitation letter"), registration=registration
+    ):
+        return refusal
     try:
         data = documents.visa_letter_pdf(registration, request=request)
     except documents.DocumentRefused as refusal:
@@ -74,6 +97,10 @@ def visa_letter(request, pk):
 def certificate(request, pk):
     """Send one registration's attendance certificate (A4 landscape)."""
     registration = _visible_registration(request, pk)
+    if refusal := refused_unpublished(
+        request, registration.event, title=_("Attendance certificate"), registration=registration
+    ):
+        return refusal
     try:
         data = documents.certificate_pdf(registration, request=request)
     except documents.DocumentRefused as refusal:
@@ -91,6 +118,8 @@ def nation_badges(request, event, nation):
     nation = get_object_or_404(Nation, code=nation.upper())
     if not request.user.has_perm("events.export_registrations", nation):
         raise Http404
+    if refusal := refused_unpublished(request, event, title=_("Badges")):
+        return refusal
     registrations = list(
         Registration.objects.filter(event=event, nation=nation, state=Registration.State.CONFIRMED)
         .select_related(*DOCUMENT_RELATIONS)

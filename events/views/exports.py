@@ -8,18 +8,23 @@ the user's scope, or unknown, answers 404), `?type=delegate` (a registration typ
 Default states: the participants export lists the live registrations (submitted, confirmed,
 waiting); the room list and the needs the registrations holding a place (submitted, confirmed).
 `?state=` narrows to one state (`?state=all` for the participants: every state).
+
+A draft event's exports are the presidency's only: anyone else gets a page saying that the
+event is not published (404).
 """
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from accounts import rules as access
 from nations.models import Nation
 
 from .. import exports
 from ..models import Event, Registration, RegistrationType
+from .documents import refused_unpublished
 
 CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -93,6 +98,8 @@ def participants(request, event, fmt):
     registrations, suffix = _registrations(
         request, event, default_states=Registration.ACTIVE, allow_all=True
     )
+    if refusal := refused_unpublished(request, event, title=_("Export")):
+        return refusal
     sheets = exports.participants(
         event, registrations, with_passport=access.is_presidency(request.user)
     )
@@ -104,6 +111,8 @@ def rooms(request, event, fmt):
     """Send the room list: who needs a hotel room, by nation, with room type and room-mate."""
     event = _event(event, fmt)
     registrations, suffix = _registrations(request, event, default_states=Registration.HOLDING)
+    if refusal := refused_unpublished(request, event, title=_("Export")):
+        return refusal
     return _respond(
         event, exports.rooms(event, registrations), fmt=fmt, name="rooms", suffix=suffix
     )
@@ -114,6 +123,8 @@ def needs(request, event, fmt):
     """Send the dietary and accessibility summary: diets per nation, then the notes."""
     event = _event(event, fmt)
     registrations, suffix = _registrations(request, event, default_states=Registration.HOLDING)
+    if refusal := refused_unpublished(request, event, title=_("Export")):
+        return refusal
     return _respond(
         event, exports.needs(event, registrations), fmt=fmt, name="needs", suffix=suffix
     )

@@ -5,6 +5,8 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from accounts.models import Person
+from accounts.services import activate_totp
+from accounts.tests.conftest import TEST_SECRET
 from accounts.tests.factories import PersonFactory, UserFactory
 from events.models import Event, Registration, RegistrationType
 from events.tests.factories import EventFactory, RegistrationTypeFactory
@@ -109,20 +111,24 @@ def freeze(competition, *, drawn=True):
     return competition
 
 
-def judge(competition, *kinds, nation=None):
-    """Return a login account (no staff role, no TOTP) judging `kinds` of the competition."""
+def judge(competition, *kinds, nation=None, totp=True):
+    """Return a login account (no staff role; TOTP by default) judging `kinds` of it."""
     person = PersonFactory(nation=nation) if nation else PersonFactory()
     user = UserFactory(person=person)
     for kind in kinds:
         JudgeAssignment.objects.create(competition=competition, discipline_kind=kind, person=person)
+    if totp:
+        activate_totp(user, secret=TEST_SECRET, by=None)
     return user
 
 
-def jury(competition):
-    """Return a login account sitting on the competition's Technical Jury."""
+def jury(competition, *, totp=True):
+    """Return a login account sitting on the competition's Technical Jury (TOTP by default)."""
     person = PersonFactory()
     user = UserFactory(person=person)
     JuryMember.objects.create(competition=competition, person=person)
+    if totp:
+        activate_totp(user, secret=TEST_SECRET, by=None)
     return user
 
 

@@ -68,8 +68,8 @@ def test_captain_protests_for_own_team_only(competition, est):
     assert list(Team.objects.visible_to(team.captain_user)) == [team]
 
 
-def test_judges_need_no_two_factor(competition):
+def test_judges_and_jury_need_two_factor(competition):
     from accounts.middleware import needs_two_factor
 
-    assert not needs_two_factor(judge(competition, "shooting"))
-    assert not needs_two_factor(jury(competition))
+    assert needs_two_factor(judge(competition, "shooting"))
+    assert needs_two_factor(jury(competition))
