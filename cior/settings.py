@@ -180,6 +180,13 @@ LOGIN_REDIRECT_URL = "role_home"
 # The first page after login (accounts.home): where each role starts, and what a nation's
 # home page shows, contributed by the apps without accounts importing them.
 CIOR_START_PAGES = ["accounts.home.staff_start", "milcomp.home.judge_start"]
+# What the site search finds besides pages (core.queries.search_records), app by app.
+CIOR_SEARCH_RECORDS = [
+    "nations.search.records",
+    "governance.search.records",
+    "events.search.records",
+    "milcomp.search.records",
+]
 CIOR_HOME_PANELS = ["events.home.panels", "nations.home.panels", "milcomp.home.panels"]
 WAGTAILADMIN_LOGIN_URL = "account_login"
 # A private page (a view restriction to logged-in users or groups) sends visitors there too:

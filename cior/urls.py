@@ -46,6 +46,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", core_views.search, name="search"),
     path("my/", accounts_views.home, name="role_home"),
+    path("site-map/", core_views.site_map, name="site_map"),
     path("feeds/", include("news.urls")),
     path("milcomp/", include("milcomp.urls")),
     path("", include("events.urls")),

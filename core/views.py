@@ -1,17 +1,19 @@
 """Site-wide views: search, sitemap, robots.txt and the error pages."""
 
+from urllib.parse import urlsplit, urlunsplit
+
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Q
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
-from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
-from .queries import search_site
+from .queries import search_records, search_site
 
 SEARCH_PAGE_SIZE = 10
 
@@ -21,6 +23,7 @@ def search(request):
     """Search the pages and records of the visitor's language."""
     query = request.GET.get("q", "").strip()[:200]
     results = search_site(query, locale=Locale.get_active()) if query else []
+    records = search_records(query) if query else []
     paginator = Paginator(results, SEARCH_PAGE_SIZE)
     try:
         page = paginator.page(request.GET.get("page", 1))
@@ -31,12 +34,26 @@ def search(request):
     return render(
         request,
         "core/search.html",
-        {"query": query, "results": page, "paginator": paginator},
+        {
+            "query": query,
+            "results": page,
+            "paginator": paginator,
+            "records": records if page.number == 1 else [],
+            "total": paginator.count + len(records),
+        },
     )
 
 
 class AllLocalesSitemap(Sitemap):
-    """The live pages of every language tree of the site (Wagtail's own lists only one)."""
+    """The live pages of every language tree of the site (Wagtail's own lists only one), at
+    the site's public address (settings.SITE_URL), whatever host name the Site record holds."""
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        for url in urls:
+            parts = urlsplit(url["location"])
+            url["location"] = settings.SITE_URL + urlunsplit(("", "", parts.path, parts.query, ""))
+        return urls
 
     def items(self):
         homes = self.get_wagtail_site().root_page.get_translations(inclusive=True)
@@ -53,7 +70,27 @@ class AllLocalesSitemap(Sitemap):
         )
 
 
-@cache_page(60 * 15)
+def site_map(request):
+    """The human site map: every live public page of the visitor's language, as a tree."""
+    home = Site.find_for_request(request).root_page.localized
+    pages = list(
+        home.get_descendants(inclusive=True).live().public().order_by("path").defer_streamfields()
+    )
+    return render(request, "core/site_map.html", {"tree": page_tree(pages)})
+
+
+def page_tree(pages):
+    """Nest pages given in tree order (by path): [{"page": p, "children": [...]}, ...]."""
+    roots, stack = [], []
+    for page in pages:
+        node = {"page": page, "children": []}
+        while stack and not page.path.startswith(stack[-1]["page"].path):
+            stack.pop()
+        (stack[-1]["children"] if stack else roots).append(node)
+        stack.append(node)
+    return roots
+
+
 def sitemap(request):
     return wagtail_sitemap(request, sitemaps={"pages": AllLocalesSitemap(request)})
 

@@ -3,7 +3,7 @@ from xml.etree import ElementTree
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.test import RequestFactory
+from django.test import RequestFactory, override_settings
 from django.utils import translation
 
 from conftest import log_in_with_two_factor
@@ -39,9 +39,34 @@ def test_sitemap_lists_pages_of_both_languages(client, seed_site):
         loc.text for loc in ElementTree.fromstring(response.content).findall(".//s:loc", ns)
     }
 
-    assert "http://localhost/en/about/history/" in locations
-    assert "http://localhost/fr/a-propos/historique/" in locations
-    assert "http://localhost/fr/" in locations
+    assert "http://127.0.0.1:8000/en/about/history/" in locations
+    assert "http://127.0.0.1:8000/fr/a-propos/historique/" in locations
+    assert "http://127.0.0.1:8000/fr/" in locations
+
+
+@override_settings(SITE_URL="https://www.cior.example")
+def test_sitemap_uses_the_configured_site_url(client, seed_site):
+    html = client.get("/sitemap.xml").content.decode()
+
+    assert "<loc>https://www.cior.example/en/about/history/</loc>" in html
+    assert "localhost" not in html
+
+
+def test_site_map_page_lists_the_pages_of_the_language_as_a_tree(
+    client, seed_site, django_assert_max_num_queries
+):
+    client.get("/fr/site-map/")
+    with django_assert_max_num_queries(8):
+        html = client.get("/fr/site-map/").content.decode()
+
+    assert "<h1>Plan du site</h1>" in html
+    assert 'href="/fr/a-propos/historique/"' in html
+    assert 'href="/en/about/history/"' not in html
+    site_map = html.split('class="container page-article site-map"', 1)[1]
+    after_about = site_map.split('href="/fr/a-propos/"', 1)[1]
+    # A child is listed inside its parent's item: a nested list opens before the item closes.
+    assert after_about.index('<ul class="site-map__list">') < after_about.index("</li>")
+    assert after_about.index('href="/fr/a-propos/historique/"') < after_about.index("</ul>")
 
 
 def test_robots_txt_points_to_the_sitemap(client, seed_site):

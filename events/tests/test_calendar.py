@@ -480,6 +480,6 @@ def test_event_page_takes_a_bounded_number_of_queries(
 def test_sitemap_lists_the_public_event_pages(client, events):
     html = client.get("/sitemap.xml").content.decode()
 
-    assert "http://localhost/en/events/mid-winter-meeting/" in html
-    assert "http://localhost/fr/evenements/milcomp/" in html
+    assert "http://127.0.0.1:8000/en/events/mid-winter-meeting/" in html
+    assert "http://127.0.0.1:8000/fr/evenements/milcomp/" in html
     assert "secret-meeting" not in html
