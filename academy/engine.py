@@ -33,6 +33,7 @@ Every decision carries a reason code (`Reason`), which the interface translates.
 import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 # Applicant categories (the values of academy.models.Application.Category).
 RESERVE_OFFICER = "reserve_officer"
@@ -99,8 +100,7 @@ class Applicant:
     withdrawn: bool = False
 
 
-@dataclass(frozen=True)
-class Decision:
+class Decision(NamedTuple):
     """The allocation's outcome for one application, with its reason and priority group."""
 
     applicant_id: int

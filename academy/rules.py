@@ -1,8 +1,9 @@
 """Who may do what in the Language Academy and the YRO programme.
 
-- The CLA director is the chair of the CLA-C committee, the YRO-C chair the chair of the YRO-C
-  (accounts.RoleAssignment `committee_chair` rows in force, from the committee records). Each
-  manages the own programme and nothing else; the presidency manages both.
+- The CLA director is the chair of the CLA-C committee, the YRO-C chair the chair of the YRO-C:
+  an accounts.RoleAssignment `committee_chair` of that committee in force, or the committee's
+  chair in governance's records (CommitteeMembership, role chair, in force). Each manages the
+  own programme and nothing else; the presidency manages both.
 - A head of delegation and national staff enter the own nations' applicants, see them, and
   endorse or decline them; endorsement is the nation's alone (not the presidency's, not the
   director's). They see the own nations' LOAC results.
@@ -18,17 +19,28 @@ YRO_COMMITTEE = "YRO-C"
 
 
 def _chaired_acronyms(user) -> set[str]:
-    """Return the acronyms of the committees `user` chairs (memoised on the user)."""
+    """Return the acronyms of the committees `user` chairs today (memoised on the user): by a
+    `committee_chair` role, or by the committee's own record of its chair (governance's
+    CommitteeMembership), which the presidency keeps when it appoints the chair."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return set()
     cache = user.__dict__.get("_academy_chairs")
     if cache is None:
-        ids = committee_ids_for(user, Role.COMMITTEE_CHAIR)
-        cache = set()
-        if ids:
-            from governance.models import Committee
+        from django.db.models import Q
 
-            cache = set(Committee.objects.filter(pk__in=ids).values_list("acronym", flat=True))
+        from governance.models import Committee, CommitteeMembership
+
+        condition = Q(pk__in=committee_ids_for(user, Role.COMMITTEE_CHAIR))
+        if user.person_id:
+            chairs = CommitteeMembership.objects.active().filter(
+                person_id=user.person_id, role=CommitteeMembership.Role.CHAIR
+            )
+            condition |= Q(pk__in=chairs.values("committee_id"))
+        cache = set(
+            Committee.objects.filter(
+                condition, acronym__in=[CLA_COMMITTEE, YRO_COMMITTEE]
+            ).values_list("acronym", flat=True)
+        )
         user.__dict__["_academy_chairs"] = cache
     return cache
 

@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts import audit
+from accounts import services as people
 from accounts.models import Person
 
 from . import engine
@@ -174,14 +175,11 @@ def apply(
                 dob=date_of_birth,
             )
             if person is None:
-                person = Person(
-                    **{k: v for k, v in new_person.items() if k != "preferred_language"}
+                person = people.create_person(
+                    by=by if staff else None,
+                    reason=_("Applied to the %(session)s") % {"session": session},
+                    **{**new_person, "email": email},
                 )
-                person.preferred_language = new_person.get("preferred_language") or "en"
-                person.email = email
-                person.full_clean()
-                person.save()
-                audit.record(person, action="wagtail.create", by=by if staff else None)
             application = Application.objects.create(
                 session=session,
                 person=person,
