@@ -34,13 +34,13 @@ MIX = [
     (engine.CIVILIAN, None, 20),
 ]
 CLASSES = [
-    ("English 1", "en", 1, 16),
+    ("English 1", "en", 1, 20),
     ("English 2A", "en", 2, 16),
     ("English 2B", "en", 2, 16),
-    ("English 3", "en", 3, 14),
-    ("Français 1", "fr", 1, 14),
-    ("Français 2", "fr", 2, 14),
-    ("Français 3", "fr", 3, 12),
+    ("English 3", "en", 3, 20),
+    ("Français 1", "fr", 1, 18),
+    ("Français 2", "fr", 2, 16),
+    ("Français 3", "fr", 3, 16),
 ]
 THRESHOLDS = [
     (language, level, score)

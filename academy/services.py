@@ -372,8 +372,8 @@ def _allocate(session, *, by) -> dict[str, int]:
 
 
 def withdraw(application: Application, *, by, reason: str = "") -> Application:
-    """Withdraw an application (its nation's delegation, the programme managers, or the
-    applicant); the place it held goes to the first waiting application. Audited."""
+    """Withdraw an application (its nation's delegation or the programme managers); the place
+    it held goes to the first waiting application. Audited."""
     with transaction.atomic():
         application = _locked(application)
         if not (
