@@ -211,8 +211,9 @@ def _applicants(context, session, nations, rng, *, count, admin, mix_all=False):
 
 
 def _place(session, rng, admin):
-    for application in Application.objects.filter(session=session, state="allocated"):
-        services.record_placement_score(application, score=rng.randint(5, 98), by=admin)
+    holders = Application.objects.filter(session=session, state="allocated").order_by("pk")
+    scores = {pk: rng.randint(5, 98) for pk in holders.values_list("pk", flat=True)}
+    services.record_placement_scores(session, scores, by=admin)
 
 
 def _graduate(session, admin):

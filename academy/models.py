@@ -6,6 +6,7 @@ The rules that decide (priority, allocation, placement) are in `engine.py`; writ
 mark) are data per session or per event, edited in the admin.
 """
 
+import datetime
 from decimal import Decimal
 
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -130,8 +131,6 @@ class Session(ClusterableModel):
 
     def course_days(self):
         """Return the days of the course (weekdays from the first to the last day)."""
-        import datetime
-
         days, day = [], self.event.starts_on
         while day <= self.event.ends_on:
             if day.weekday() < 5:

@@ -5,8 +5,10 @@ are kept), withdraws a place holder so that the applicant is promoted, and recor
 placement score that puts the applicant in a class.
 """
 
+import os
 import re
 import time
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -21,10 +23,14 @@ DIRECTOR = "cla.director@example.org"
 
 def confirmation_link(email, timeout=20):
     """Return the path of the confirmation link mailed to `email` (the console mail backend
-    prints it in the server's log)."""
+    prints it in the server's log: the tests' own server, or CIOR_BROWSER_TEST_LOG's file when
+    CIOR_BROWSER_TEST_URL names a running site)."""
+    log = conftest._server_log or os.environ.get("CIOR_BROWSER_TEST_LOG")
+    if not log:
+        pytest.skip("The mails of a running site are read from CIOR_BROWSER_TEST_LOG.")
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        text = conftest._server_log.read_text(errors="replace")
+        text = Path(log).read_text(errors="replace")
         if email in text:
             found = re.findall(r"https?://[^/\s]+(/fr/academy/confirm/[^\s]+/)", text)
             if found:
@@ -55,7 +61,7 @@ def test_cla_application_through_endorsement_allocation_and_placement(page, view
     page.locator("#id_last_name").fill(f"Martin-{stamp}")
     page.locator("#id_rank").fill("Capitaine")
     page.locator("#id_nato_code").select_option("OF-2")
-    page.locator("#id_nation").select_option(label=re.compile("Estonie|Estonia"))
+    page.locator("#id_nation").select_option(label="Estonie (EST)")
     page.locator("#id_email").fill(email)
     page.locator("#id_category").select_option("reserve_officer")
     page.locator("#id_date_of_birth").fill("1990-03-14")
@@ -75,22 +81,25 @@ def test_cla_application_through_endorsement_allocation_and_placement(page, view
     expect(page.get_by_text(f"{name}: application endorsed.")).to_be_visible()
     page.context.clear_cookies()
 
-    # The director allocates: the applicant waits first on the list.
+    # The director allocates: the applicant waits (places already given are kept).
     log_in_without_two_factor(page, DIRECTOR)
     page.goto(f"/en/academy/{year}/")
-    page.get_by_role("button", name=re.compile("Allocate")).click()
-    expect(page.get_by_text("Allocation done")).to_be_visible()
+    # The allocation writes an audit entry per changed decision: slow on a busy machine.
+    page.get_by_role("button", name=re.compile("Allocate")).click(timeout=60_000)
+    expect(page.get_by_text("Allocation done")).to_be_visible(timeout=60_000)
     row = page.locator("tr", has_text=name)
     expect(row).to_contain_text("Waiting list")
-    expect(row).to_contain_text("#1")
+    # First of the list on a fresh demo (an earlier run against a kept site may precede it).
+    position = int(re.search(r"#(\d+)", row.inner_text()).group(1))
 
-    # A place holder withdraws: the applicant is promoted.
-    page.goto(f"/en/academy/{year}/?state=allocated")
-    page.locator("tr[data-state=allocated] a").last.click()
-    page.get_by_text("Withdraw the application…").click()
-    page.locator("#id_reason").fill("Cannot attend")
-    page.get_by_role("button", name="Withdraw", exact=True).click()
-    expect(page.get_by_text("application withdrawn")).to_be_visible()
+    # Place holders withdraw: the applicant is promoted.
+    for _ in range(position):
+        page.goto(f"/en/academy/{year}/?state=allocated")
+        page.locator("tr[data-state=allocated] a").last.click()
+        page.get_by_text("Withdraw the application…").click()
+        page.locator("#id_reason").fill("Cannot attend")
+        page.get_by_role("button", name="Withdraw", exact=True).click(timeout=60_000)
+        expect(page.get_by_text("application withdrawn")).to_be_visible(timeout=60_000)
 
     page.goto(f"/en/academy/{year}/")
     page.locator("tr", has_text=name).get_by_role("link").first.click()

@@ -100,7 +100,7 @@ def test_every_route_sends_a_visitor_to_the_login(client, urls):
         assert (response.status_code, "/accounts/login/" in response["Location"]) == (302, True)
 
 
-def test_dashboard_is_hidden_from_a_user_without_a_role(client, director):
+def test_dashboard_is_hidden_from_a_user_without_a_role(client, director, session):
     client.force_login(UserFactory(person=PersonFactory()))
     assert client.get(reverse("academy_dashboard")).status_code == 404
     client.force_login(director)

@@ -312,3 +312,29 @@ def test_record_exam_refuses_a_mark_outside_0_to_5(session, est, director):
         services.record_exam(student, by=director, listening=6)
     services.record_exam(student, by=director, listening=2, speaking=2, reading=3, writing=2)
     assert Application.objects.get(pk=student.pk).exam_profile == "2232"
+
+
+def test_record_placement_scores_places_a_whole_class_list_in_order(session, est, director):
+    students = _applicants(session, est, [("reserve_officer", 40, n) for n in range(4)])
+    services.allocate(session, by=director)
+    placed = services.record_placement_scores(
+        session,
+        {s.pk: score for s, score in zip(students, [45, 50, 55, 10], strict=True)},
+        by=director,
+    )
+    assert [(a.level, a.course_class.name if a.course_class else None) for a in placed] == [
+        (2, "English 2"),
+        (2, "English 2"),
+        (2, None),
+        (1, "English 1"),
+    ]
+
+
+def test_record_placement_scores_refuses_the_whole_list_for_one_bad_entry(session, est, director):
+    holder, outsider = _applicants(session, est, [("reserve_officer", 40, 0), ("civilian", 40, 1)])
+    session.capacity = 1
+    session.save()
+    services.allocate(session, by=director)
+    with pytest.raises(ValidationError):
+        services.record_placement_scores(session, {holder.pk: 50, outsider.pk: 50}, by=director)
+    assert Application.objects.filter(placement_score__isnull=False).count() == 0

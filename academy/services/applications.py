@@ -1,12 +1,5 @@
-"""Language Academy and YRO writes: applications, endorsement, allocation, placement,
-attendance, exams, certificates, LOAC results.
-
-Each runs in a transaction that locks what it counts (the session row for anything that
-changes places, the class rows for a placement: `select_for_update` on PostgreSQL, SQLite
-transactions are IMMEDIATE), decides with `engine.py`, and writes an audit entry (Wagtail log
-entries, shown in each record's history). Refusals raise PermissionDenied (no right) or
-ValidationError (a message in the active language); nothing is changed then.
-"""
+"""Applications: the public form and its e-mail confirmation, entry by a delegation,
+endorsement, allocation and withdrawal (the places, by academy.engine)."""
 
 import datetime
 
@@ -24,15 +17,14 @@ from accounts import audit
 from accounts import services as people
 from accounts.models import Person
 
-from . import engine
-from .models import Application, Attendance, CourseClass, LoacResult, Session, YroExam
+from .. import engine
+from ..models import Application, Session
 
 Endorsement = Application.Endorsement
 State = Application.State
 
 MIN_AGE, MAX_AGE = 18, 99  # ages an applicant can have on the first day of the course
 CONFIRMATION_DAYS = 14  # how long an e-mail confirmation link stays good
-PERSON_FIELDS = ["first_name", "last_name", "rank", "nato_code", "nation", "email"]
 AUDITED = [
     "state",
     "decision_reason",
@@ -104,13 +96,15 @@ def _check_duplicate(session, *, person=None, email="", first_name="", last_name
 
 
 def _lock_session(session) -> Session:
-    return Session.objects.select_for_update().select_related("event").get(pk=session.pk)
+    return (
+        Session.objects.select_for_update(of=("self",)).select_related("event").get(pk=session.pk)
+    )
 
 
 def _locked(application) -> Application:
     _lock_session(application.session)
     return (
-        Application.objects.select_for_update()
+        Application.objects.select_for_update(of=("self",))
         .select_related("session__event", "person", "nation", "course_class")
         .get(pk=application.pk)
     )
@@ -402,223 +396,3 @@ def withdraw(application: Application, *, by, reason: str = "") -> Application:
         if application.session.allocated_at:
             _allocate(application.session, by=by)
     return application
-
-
-# Placement, attendance, exams, certificates -------------------------------------------------
-
-
-def _check_manager(by):
-    if not by.has_perm("academy.manage_language_academy"):
-        raise PermissionDenied
-
-
-def record_placement_score(application: Application, *, score: int, by) -> Application:
-    """Record the placement test score (0–100) and place the student in a class of the level
-    it gives, within class capacity (engine.place). Only an allocated application is placed.
-    Audited."""
-    _check_manager(by)
-    check_score(score)
-    with transaction.atomic():
-        application = _locked(application)
-        if application.state != State.ALLOCATED:
-            raise ValidationError(_("Only an applicant with a place can be placed in a class."))
-        session = application.session
-        classes = list(CourseClass.objects.select_for_update().filter(session=session))
-        taken = _class_counts(session, exclude=application.pk)
-        decision = engine.place(
-            score,
-            application.language,
-            [engine.Threshold(t.language, t.level, t.min_score) for t in session.thresholds.all()],
-            [
-                engine.CourseClass(
-                    c.pk, c.language, c.level, c.capacity, taken.get(c.pk, 0), c.sort_order
-                )
-                for c in classes
-            ],
-        )
-        before = audit.snapshot(application, AUDITED)
-        application.placement_score = score
-        application.level = decision.level
-        application.course_class_id = decision.class_id
-        application.placement_reason = decision.reason
-        application.save(
-            update_fields=["placement_score", "level", "course_class", "placement_reason"]
-        )
-        _record(application, before=before, by=by)
-    return application
-
-
-def _class_counts(session, *, exclude=None) -> dict[int, int]:
-    from django.db.models import Count
-
-    rows = (
-        Application.objects.filter(session=session, course_class__isnull=False)
-        .exclude(pk=exclude)
-        .values("course_class")
-        .annotate(n=Count("pk"))
-    )
-    return {row["course_class"]: row["n"] for row in rows}
-
-
-@transaction.atomic
-def record_attendance(application: Application, *, day: datetime.date, present: bool, by):
-    """Record whether a placed student was present on a course day. Audited."""
-    _check_manager(by)
-    application = _locked(application)
-    if application.course_class_id is None:
-        raise ValidationError(_("Attendance is kept for students placed in a class."))
-    if day not in application.session.course_days():
-        raise ValidationError({"day": _("This day is not a day of the course.")})
-    attendance, created = Attendance.objects.get_or_create(
-        application=application, day=day, defaults={"present": present}
-    )
-    if not created and attendance.present == present:
-        return attendance
-    old = None if created else attendance.present
-    attendance.present = present
-    attendance.save(update_fields=["present"])
-    audit.record(
-        application,
-        action="cior.academy",
-        by=by,
-        changes={f"present {day.isoformat()}": [old, present]},
-    )
-    return attendance
-
-
-EXAM_FIELDS = ["exam_listening", "exam_speaking", "exam_reading", "exam_writing"]
-
-
-@transaction.atomic
-def record_exam(application: Application, *, by, **marks) -> Application:
-    """Record the STANAG 6001 exam profile (each skill 0–5, None: not taken). Audited."""
-    _check_manager(by)
-    unknown = set(marks) - {name.removeprefix("exam_") for name in EXAM_FIELDS}
-    if unknown:
-        raise ValueError(f"Not exam skills: {sorted(unknown)}")
-    for skill, mark in marks.items():
-        if mark is not None and not (isinstance(mark, int) and 0 <= mark <= 5):
-            raise ValidationError({skill: _("A STANAG 6001 level is a whole number from 0 to 5.")})
-    application = _locked(application)
-    if application.state != State.ALLOCATED:
-        raise ValidationError(_("Only a student of the course takes the exam."))
-    before = audit.snapshot(application, EXAM_FIELDS)
-    for skill, mark in marks.items():
-        setattr(application, f"exam_{skill}", mark)
-    application.save(update_fields=EXAM_FIELDS)
-    audit.record(
-        application,
-        action="cior.academy",
-        by=by,
-        changes=audit.changes(before, application, EXAM_FIELDS),
-    )
-    return application
-
-
-def attendance_summary(application: Application, days=None, present_days=None) -> tuple[int, int]:
-    """Return (days present, course days) of a student."""
-    days = days if days is not None else application.session.course_days()
-    if present_days is None:
-        present_days = application.attendances.filter(present=True).count()
-    return present_days, len(days)
-
-
-def certificate_refusal(application: Application, *, today=None, present_days=None) -> str:
-    """Return why no graduation certificate can be issued, or "" when one can."""
-    today = today or timezone.localdate()
-    session = application.session
-    if application.state != State.ALLOCATED or application.course_class_id is None:
-        return _("A certificate is issued to a student placed in a class.")
-    if today < session.ends_on:
-        return _("A certificate is issued once the course has ended.")
-    present, total = attendance_summary(application, present_days=present_days)
-    if total and present * 100 < session.min_attendance_percent * total:
-        return _(
-            "The student attended %(present)s of %(total)s days; %(percent)s %% are needed."
-        ) % {"present": present, "total": total, "percent": session.min_attendance_percent}
-    return ""
-
-
-@transaction.atomic
-def issue_certificate(application: Application, *, by, today=None) -> Application:
-    """Issue the graduation certificate (once; again is a no-op). Audited."""
-    _check_manager(by)
-    application = _locked(application)
-    refusal = certificate_refusal(application, today=today)
-    if refusal:
-        raise ValidationError(refusal)
-    if application.certificate_issued_at is None:
-        application.certificate_issued_at = timezone.now()
-        application.save(update_fields=["certificate_issued_at"])
-        audit.record(
-            application, action="cior.academy", by=by, changes={"certificate": [None, "issued"]}
-        )
-    return application
-
-
-# YRO -----------------------------------------------------------------------------------------
-
-
-def exam_for(event) -> YroExam:
-    """Return the LOAC exam of a YRO event, created with the default pass mark if missing."""
-    if event.kind not in ("yro_workshop", "yro_seminar"):
-        raise ValidationError(_("Only a YRO Workshop or Seminar has a LOAC exam."))
-    exam, _created = YroExam.objects.get_or_create(event=event)
-    return exam
-
-
-@transaction.atomic
-def record_loac_result(registration, *, percent: int, by) -> LoacResult:
-    """Record a YRO participant's LOAC exam result (0–100 %) (YRO-C chair, presidency).
-    Audited."""
-    if not by.has_perm("academy.manage_yro"):
-        raise PermissionDenied
-    if not isinstance(percent, int) or isinstance(percent, bool) or not 0 <= percent <= 100:
-        raise ValidationError({"percent": _("A result is a whole percentage from 0 to 100.")})
-    if registration.state != "confirmed":
-        raise ValidationError(_("A result is recorded for a confirmed participant only."))
-    exam = exam_for(registration.event)
-    result = LoacResult.objects.select_for_update().filter(registration=registration).first()
-    old = result.percent if result else None
-    if result is None:
-        result = LoacResult(exam=exam, registration=registration)
-    result.percent = percent
-    result.recorded_at = timezone.now()
-    result.save()
-    if old != percent:
-        audit.record(result, action="cior.academy", by=by, changes={"percent": [old, percent]})
-    return result
-
-
-def loac_certificate_refusal(result: LoacResult) -> str:
-    registration = result.registration
-    if registration.state != "confirmed" or not registration.attended:
-        return _("A certificate is issued to a participant who attended.")
-    if not result.passed:
-        return _("The LOAC result %(percent)s %% is below the pass mark of %(mark)s %%.") % {
-            "percent": result.percent,
-            "mark": result.exam.pass_mark,
-        }
-    return ""
-
-
-@transaction.atomic
-def issue_loac_certificate(result: LoacResult, *, by) -> LoacResult:
-    """Issue the YRO certificate to a participant who attended and passed. Audited."""
-    if not by.has_perm("academy.manage_yro"):
-        raise PermissionDenied
-    result = (
-        LoacResult.objects.select_for_update()
-        .select_related("exam", "registration")
-        .get(pk=result.pk)
-    )
-    refusal = loac_certificate_refusal(result)
-    if refusal:
-        raise ValidationError(refusal)
-    if result.certificate_issued_at is None:
-        result.certificate_issued_at = timezone.now()
-        result.save(update_fields=["certificate_issued_at"])
-        audit.record(
-            result, action="cior.academy", by=by, changes={"certificate": [None, "issued"]}
-        )
-    return result
