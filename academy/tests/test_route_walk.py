@@ -105,3 +105,16 @@ def test_dashboard_is_hidden_from_a_user_without_a_role(client, director, sessio
     assert client.get(reverse("academy_dashboard")).status_code == 404
     client.force_login(director)
     assert "All applications" in client.get(reverse("academy_dashboard")).content.decode()
+
+
+def test_admin_session_set_up_is_the_presidency_s(client, session, presidency, hod_est, director):
+    url = reverse("wagtailsnippets_academy_session:list")
+    client.force_login(presidency)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert str(session) in response.content.decode()
+    for user in (hod_est, director):
+        client.force_login(user)
+        response = client.get(url)
+        assert response.status_code in (302, 403)
+        assert str(session) not in response.content.decode()

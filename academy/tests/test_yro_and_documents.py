@@ -218,3 +218,10 @@ def test_a_yro_participant_at_a_congress_is_held_to_the_of2_rule(est, hod_est):
             registration_type=kind,
             by=hod_est,
         )
+
+
+def test_yro_results_post_of_a_garbled_participant_answers_404(client, workshop, yro_chair):
+    client.force_login(yro_chair)
+    url = reverse("academy_yro_results", args=[workshop.slug])
+    assert client.post(url, {"registration": "abc", "percent": "80"}).status_code == 404
+    assert not LoacResult.objects.exists()

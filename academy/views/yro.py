@@ -67,9 +67,10 @@ def results(request, event):
 
 
 def _record(request, event):
+    registration_id = request.POST.get("registration", "")
     registration = get_object_or_404(
         Registration.objects.select_related("event", "person"),
-        pk=request.POST.get("registration") or 0,
+        pk=int(registration_id) if registration_id.isdigit() else 0,
         event=event,
     )
     form = LoacResultForm(request.POST)
