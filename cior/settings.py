@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "news",
     "events",
     "milcomp",
+    "academy",
     # Per-field translations of records; must come before the apps whose admin it patches.
     "modeltranslation",
     # Wagtail and its localisation.
@@ -209,7 +210,11 @@ ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 # Who must activate TOTP before any other page answers (accounts.middleware): anyone holding
 # one of these permissions (staff roles and superusers; MILCOMP judges and jury members).
-CIOR_TWO_FACTOR_PERMISSIONS = ["accounts.use_two_factor", "milcomp.use_two_factor"]
+CIOR_TWO_FACTOR_PERMISSIONS = [
+    "accounts.use_two_factor",
+    "milcomp.use_two_factor",
+    "academy.use_two_factor",
+]
 MFA_TOTP_ISSUER = os.environ.get("MFA_TOTP_ISSUER", "CIOR")
 
 # Languages: English and French, NATO's two; English is the fallback everywhere.

@@ -97,3 +97,18 @@ def discounted_fee(fee, percent: int | None):
     if not percent:
         return fee.quantize(Decimal("0.01"))
     return (fee * (100 - percent) / 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+# YRO events take young officers: up to OF-2 (domain.md §7, §9). A YRO participant registered
+# at a congress (registration type "yro") is held to the same rule.
+YRO_KINDS = ("yro_workshop", "yro_seminar")
+YRO_REGISTRATION_TYPE = "yro"
+YRO_HIGHEST_OFFICER_GRADE = 2
+
+
+def above_yro_rank(event_kind: str, registration_kind: str, nato_code: str) -> bool:
+    """Return whether a NATO rank code is above OF-2 for a YRO event or YRO registration."""
+    is_yro = event_kind in YRO_KINDS or registration_kind == YRO_REGISTRATION_TYPE
+    if not is_yro or not (nato_code or "").startswith("OF-"):
+        return False
+    return int(nato_code[3:]) > YRO_HIGHEST_OFFICER_GRADE

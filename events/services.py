@@ -130,6 +130,15 @@ def _validate(registration):
         raise ValidationError({"departure_date": _("The departure cannot be before the arrival.")})
 
 
+def _check_yro_rank(event, registration_type, person):
+    """Refuse a participant above OF-2 for a YRO event or as a YRO participant, saying why."""
+    if engine.above_yro_rank(event.kind, registration_type.kind, person.nato_code):
+        raise ValidationError(
+            _("%(person)s holds the rank %(code)s: YRO events take officers up to OF-2.")
+            % {"person": person, "code": person.nato_code}
+        )
+
+
 def _admitted_state(event):
     return State.CONFIRMED if event.auto_confirm else State.SUBMITTED
 
@@ -160,6 +169,7 @@ def register(
         raise ValidationError(_("This registration type belongs to another event."))
     if not event.takes_registrations:
         raise ValidationError(_("This event does not take registrations."))
+    _check_yro_rank(event, registration_type, person)
     _check_may_change(by, event, person.nation, now=now)
     try:
         with transaction.atomic():
@@ -366,6 +376,7 @@ def _substitute(registration, *, person, by, now):
     _check_may_change(by, registration.event, registration.nation, now=now)
     if registration.state not in Registration.ACTIVE:
         raise ValidationError(_("Only a live registration can be substituted."))
+    _check_yro_rank(registration.event, registration.registration_type, person)
     if person.nation_id != registration.nation_id and not by.has_perm(
         "events.manage_registrations"
     ):

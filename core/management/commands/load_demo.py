@@ -17,6 +17,7 @@ LOADERS = [
     "events.demo",
     "events.demo_pages",
     "milcomp.demo",
+    "academy.demo",
     "core.demo.finish",
 ]
 
