@@ -180,7 +180,11 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "role_home"
 # The first page after login (accounts.home): where each role starts, and what a nation's
 # home page shows, contributed by the apps without accounts importing them.
-CIOR_START_PAGES = ["accounts.home.staff_start", "milcomp.home.judge_start"]
+CIOR_START_PAGES = [
+    "accounts.home.staff_start",
+    "academy.home.director_start",
+    "milcomp.home.judge_start",
+]
 # What the site search finds besides pages (core.queries.search_records), app by app.
 CIOR_SEARCH_RECORDS = [
     "nations.search.records",

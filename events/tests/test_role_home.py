@@ -169,3 +169,14 @@ def test_header_shows_the_account_menu_when_logged_in(client, hod_est, homes):
 
     assert 'href="/en/my/">My CIOR</a>' in html
     assert 'action="/accounts/logout/"' in html
+
+
+def test_role_home_sends_the_cla_director_to_the_language_academy(client):
+    from governance.tests.factories import CommitteeFactory
+
+    committee = CommitteeFactory(acronym="CLA-C", slug="cla-c")
+    client.force_login(staff_user(Role.COMMITTEE_CHAIR, committee=committee))
+
+    response = client.get("/fr/my/")
+
+    assert (response.status_code, response["Location"]) == (302, "/fr/academy/manage/")
