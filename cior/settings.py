@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "news",
     "events",
     "milcomp",
+    "awards",
     # Per-field translations of records; must come before the apps whose admin it patches.
     "modeltranslation",
     # Wagtail and its localisation.

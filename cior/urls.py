@@ -47,6 +47,7 @@ urlpatterns += i18n_patterns(
     path("search/", core_views.search, name="search"),
     path("feeds/", include("news.urls")),
     path("milcomp/", include("milcomp.urls")),
+    path("", include("awards.urls")),
     path("", include("events.urls")),
     # Wagtail's front-end login (for private pages) asks for a password only: a staff user
     # would enter the admin without their second factor. Everyone logs in through allauth.

@@ -17,6 +17,7 @@ LOADERS = [
     "events.demo",
     "events.demo_pages",
     "milcomp.demo",
+    "awards.demo",
     "core.demo.finish",
 ]
 
