@@ -149,7 +149,7 @@ class NominationForm(forms.Form):
             del self.fields["nation"]
         else:
             self.fields["nation"].queryset = nations
-            if len(nations) == 1:
+            if len(nations) == 1:  # the usual case: no choice to make
                 self.fields["nation"].initial = nations[0]
                 self.fields["nation"].widget = forms.HiddenInput()
 

@@ -100,11 +100,9 @@ def nominate(request):
         people, nations = Person.objects.select_related("nation"), None
     else:
         people = Person.objects.choosable_by(user).select_related("nation")
-        nations = list(
-            Nation.objects.filter(
-                pk__in=access.nation_ids_for(user, access.Role.HEAD_OF_DELEGATION)
-            ).order_by("code")
-        )
+        nations = Nation.objects.filter(
+            pk__in=access.nation_ids_for(user, access.Role.HEAD_OF_DELEGATION)
+        ).order_by("code")
     form = NominationForm(
         request.POST or None, request.FILES or None, people=people, nations=nations
     )
