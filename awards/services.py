@@ -100,7 +100,9 @@ def find_or_create_person(fields: dict, *, by) -> Person:
     )
     if len(matches) == 1:
         return matches[0]
-    return people.create_person(by=by, reason=_("Nominated for the Medal of Merit"), **fields)
+    # No reason recorded: the person's history is seen by their nation's staff, and the
+    # nomination is confidential.
+    return people.create_person(by=by, **fields)
 
 
 def check_nominee(nominee: Person, year: int, *, exclude=None) -> None:
