@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "events",
     "milcomp",
     "academy",
+    "awards",
     # Per-field translations of records; must come before the apps whose admin it patches.
     "modeltranslation",
     # Wagtail and its localisation.

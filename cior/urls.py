@@ -50,6 +50,7 @@ urlpatterns += i18n_patterns(
     path("feeds/", include("news.urls")),
     path("milcomp/", include("milcomp.urls")),
     path("academy/", include("academy.urls")),
+    path("", include("awards.urls")),
     path("", include("events.urls")),
     # Wagtail's front-end login (for private pages) asks for a password only: a staff user
     # would enter the admin without their second factor. Everyone logs in through allauth.

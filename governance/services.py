@@ -29,6 +29,7 @@ from .models import (
     Vote,
 )
 from .rules import holds_its_proxy
+from .signals import motion_closed
 
 MEMBERSHIP_FIELDS = ["committee", "person", "role", "nation", "starts_on", "ends_on"]
 ATTENDANCE_FIELDS = ["present_in_person", "represented_by"]
@@ -273,6 +274,47 @@ def _set_motion_status(motion, *, by, expected, status, reason):
     return stored
 
 
+def add_motion(
+    meeting: CouncilMeeting,
+    *,
+    text_en: str,
+    text_fr: str,
+    subject: str,
+    by,
+    majority: str = "",
+    open_to_associates: bool = False,
+) -> Motion:
+    """Add a draft motion to `meeting`, numbered after its last one.
+
+    Presidency only. Locks the meeting row (two motions added at once get distinct numbers);
+    writes a "wagtail.create" audit entry with the values.
+    """
+    _require(by, "governance.add_motion", meeting)
+    with transaction.atomic():
+        CouncilMeeting.objects.select_for_update().get(pk=meeting.pk)
+        last = Motion.objects.filter(meeting=meeting).order_by("-number").first()
+        motion = Motion(
+            meeting=meeting,
+            number=(last.number if last else 0) + 1,
+            text_en=text_en,
+            text_fr=text_fr,
+            subject=subject,
+            majority=majority,
+            open_to_associates=open_to_associates,
+        )
+        motion.full_clean()
+        motion.save()
+        audit.record(
+            motion,
+            action="wagtail.create",
+            by=by,
+            changes=audit.changes(
+                {}, motion, ["meeting", "number", "text_en", "text_fr", "subject", "majority"]
+            ),
+        )
+    return motion
+
+
 def open_voting(motion: Motion, *, by) -> Motion:
     """Open the vote on a draft motion. Presidency only; writes a "cior.motion" audit entry."""
     motion = _set_motion_status(
@@ -398,6 +440,7 @@ def close_voting(motion: Motion, *, by) -> Motion:
             changes=audit.changes(before, locked, OUTCOME_FIELDS),
             reason=_("Voting closed"),
         )
+        motion_closed.send(sender=Motion, motion=locked, by=by)
     return locked
 
 

@@ -18,6 +18,7 @@ LOADERS = [
     "events.demo_pages",
     "milcomp.demo",
     "academy.demo",
+    "awards.demo",
     "core.demo.finish",
 ]
 
