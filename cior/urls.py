@@ -10,6 +10,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import views as accounts_views
+from api import problems as api_problems
 from core import serving
 from core import views as core_views
 
@@ -36,6 +37,9 @@ urlpatterns = [
     path("sitemap.xml", core_views.sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include("api.urls")),
+    # Anything else under /api/ answers a JSON problem, not the site's HTML 404 page.
+    re_path(r"^api/", api_problems.not_found),
 ]
 
 if settings.DEBUG:

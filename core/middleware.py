@@ -3,7 +3,7 @@
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 
 # URL spaces that live outside /en/ and /fr/: a 404 there is a 404, not a missing prefix.
-UNPREFIXED = ("/admin/", "/accounts/", "/documents/", "/media/", "/static/", "/i18n/")
+UNPREFIXED = ("/admin/", "/accounts/", "/documents/", "/media/", "/static/", "/i18n/", "/api/")
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):
