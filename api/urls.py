@@ -4,7 +4,7 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView
 
 from . import problems
-from .views import docs, nation, public
+from .views import docs, nation, open_data, public
 
 urlpatterns = [
     path("events/", public.EventList.as_view(), name="api_events"),
@@ -55,6 +55,13 @@ urlpatterns = [
         "nation/events/<slug:slug>/registrations/",
         nation.Register.as_view(),
         name="api_nation_register",
+    ),
+    # Open data (CC BY 4.0).
+    path("open-data/events.<str:fmt>", open_data.EventsDownload.as_view(), name="api_open_events"),
+    path(
+        "open-data/milcomp-results.<str:fmt>",
+        open_data.ResultsDownload.as_view(),
+        name="api_open_results",
     ),
     # The OpenAPI 3 schema and its docs (Swagger UI, served from here).
     path("schema/", SpectacularAPIView.as_view(), name="api_schema"),
