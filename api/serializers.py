@@ -392,7 +392,10 @@ class NewPersonSerializer(StrictSerializer):
 
 class RegistrationEntrySerializer(StrictSerializer):
     person = serializers.IntegerField(
-        required=False, help_text="The id of a person of your nation (see /nation/people/)."
+        min_value=1,
+        max_value=2**53,  # beyond any id; keeps a huge number away from the database
+        required=False,
+        help_text="The id of a person of your nation (see /nation/people/).",
     )
     new_person = NewPersonSerializer(required=False, help_text="Or a person to add.")
     registration_type = serializers.ChoiceField(choices=RegistrationType.Kind.choices)

@@ -67,6 +67,13 @@ def test_wrong_types_and_unknown_fields(api, congress, delegate_type, est_key):
     assert problem["errors"]["extra"] == ["Unknown field."]
 
 
+def test_out_of_range_id(api, congress, delegate_type, est_key):
+    body = {"registrations": [{"person": 10**30, "registration_type": "delegate"}]}
+    problem = assert_problem(post(api, register_url(congress), json.dumps(body), est_key), 400)
+    assert "person" in problem["errors"]["registrations"]["0"]
+    nothing_changed()
+
+
 def test_problem_in_french(api, congress, delegate_type, est_key):
     body = {"registrations": [{"registration_type": "general"}]}
     response = post(api, register_url(congress) + "?lang=fr", json.dumps(body), est_key)
