@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "milcomp",
     "academy",
     "awards",
+    "api",
     # Per-field translations of records; must come before the apps whose admin it patches.
     "modeltranslation",
     # Wagtail and its localisation.
@@ -68,6 +69,10 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "csp",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
     "rules.apps.AutodiscoverRulesConfig",
     # Login accounts: e-mail and password, TOTP two-factor authentication.
     "allauth",
@@ -86,6 +91,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",  # /api/ only (CORS_URLS_REGEX)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.LocaleMiddleware",  # Django's, without redirecting admin 404s
     "django.middleware.common.CommonMiddleware",
@@ -338,3 +344,51 @@ LOGGING = {
 # CIOR's own settings.
 # Bank details printed on subscription invoices (several lines); empty prints a demo placeholder.
 CIOR_BANK_DETAILS = os.environ.get("CIOR_BANK_DETAILS", "")
+
+# The API (/api/v1/, the api app): Django REST framework, an OpenAPI 3 schema by drf-spectacular.
+# Public reads need no authentication; nation-scoped endpoints take a nation's API token.
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "600/minute")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": [],
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["api.parsers.LimitedJSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.Pagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.ClientRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"client": API_RATE_LIMIT},
+    "EXCEPTION_HANDLER": "api.problems.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_VERSIONING_CLASS": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "CIOR API",
+    "DESCRIPTION": (
+        "Events, news, nations, committees, the presidency and MILCOMP results of CIOR, in "
+        "English or French (`?lang=fr` or `Accept-Language`); nation-scoped registration with "
+        "a nation's API token. Open data under CC BY 4.0."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "PREPROCESSING_HOOKS": ["api.schema.only_api_v1"],
+    "ENUM_NAME_OVERRIDES": {
+        "EventKindEnum": "events.models.Event.Kind",
+        "EventStatusEnum": "events.models.Event.Status",
+        "RegistrationKindEnum": "events.models.RegistrationType.Kind",
+        "RegistrationStateEnum": "events.models.Registration.State",
+        "CompetitionStatusEnum": "milcomp.models.Competition.Status",
+        "NationStatusEnum": "nations.models.Nation.Status",
+    },
+    "LICENSE": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
+}
+# Cross-origin reads of the API from any site (national associations' pages); nothing else.
+CORS_URLS_REGEX = r"^/api/v1/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag", "Content-Language", "Retry-After"]

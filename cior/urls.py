@@ -4,12 +4,16 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import views as accounts_views
+from api import problems as api_problems
+from api.views import pages as api_pages
+from api.views import tokens as api_tokens
 from core import serving
 from core import views as core_views
 
@@ -36,6 +40,9 @@ urlpatterns = [
     path("sitemap.xml", core_views.sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include("api.urls")),
+    # Anything else under /api/ answers a JSON problem, not the site's HTML 404 page.
+    re_path(r"^api/", api_problems.not_found),
 ]
 
 if settings.DEBUG:
@@ -51,6 +58,10 @@ urlpatterns += i18n_patterns(
     path("milcomp/", include("milcomp.urls")),
     path("academy/", include("academy.urls")),
     path("", include("awards.urls")),
+    # Before events.urls, whose delegation/<event>/ would take "api-tokens" for an event.
+    path("delegation/api-tokens/", api_tokens.tokens, name="api_tokens"),
+    path("delegation/api-tokens/<int:pk>/revoke/", api_tokens.revoke, name="api_tokens_revoke"),
+    path(_("developers/"), api_pages.developers, name="developers"),
     path("", include("events.urls")),
     # Wagtail's front-end login (for private pages) asks for a password only: a staff user
     # would enter the admin without their second factor. Everyone logs in through allauth.

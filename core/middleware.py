@@ -6,7 +6,7 @@ from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils import translation
 
 # URL spaces that live outside /en/ and /fr/: a 404 there is a 404, not a missing prefix.
-UNPREFIXED = ("/admin/", "/accounts/", "/documents/", "/media/", "/static/", "/i18n/")
+UNPREFIXED = ("/admin/", "/accounts/", "/documents/", "/media/", "/static/", "/i18n/", "/api/")
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
 
 
