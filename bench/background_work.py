@@ -8,11 +8,13 @@ production settings (DEBUG=0) on a throwaway data dir (SQLite, file cache), the 
 1. The MILCOMP results PDF of the demo's 2026 competition (32 teams): what the request cost
    when it made the PDF (`milcomp.documents.results_pdf`, as the view did before: the
    first request of each results version and language), then through the view as it is now
-   (Django's test client, every middleware): the request that queues the task, the worker's
-   time to make and keep it (django-tasks-db's worker, as `db_worker --batch` runs it), and the
-   request that hands the kept file over (median of --repeat).
+   (Django's test client, every middleware): the request that queues the task (for --repeat
+   new results versions, median), the worker's time (django-tasks-db's worker, as
+   `db_worker --batch` runs it), and the request that hands the kept file over (median).
 2. Badges for --registrations confirmed registrations of one event: the request that queues
-   the job (POST, as the presidency), then the worker's time to make the PDF.
+   the job (POST, as the presidency), one poll of its progress, then the worker's time.
+
+Wall and CPU time of this process for each: on a busy machine the CPU time is the cost.
 
 Prints a table; exit status 1 when a request that should only queue or hand over a file takes
 200 ms or more.
@@ -54,11 +56,18 @@ def setup(var_dir: Path):
     call_command("load_demo", verbosity=0)
 
 
+def timed(function):
+    """Return (value, wall ms, CPU ms of this process): on a busy machine the CPU time says
+    what the work costs, the wall time what a user waited."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    value = function()
+    return value, (time.perf_counter() - wall) * 1000, (time.process_time() - cpu) * 1000
+
+
 def run_worker():
     from django_tasks_db.management.commands.db_worker import Worker
 
-    started = time.perf_counter()
-    Worker(
+    worker = Worker(
         queue_names=["default"],
         interval=0,
         batch=True,
@@ -67,14 +76,12 @@ def run_worker():
         max_tasks=None,
         worker_id="bench",
         excluded_queue_names=[],
-    ).run()
-    return time.perf_counter() - started
+    )
+    return timed(worker.run)[1:]
 
 
-def timed(function):
-    started = time.perf_counter()
-    value = function()
-    return value, (time.perf_counter() - started) * 1000
+def ms(wall, cpu):
+    return f"{wall:.0f} ms (CPU {cpu:.0f} ms)"
 
 
 def results_pdf(repeat):
@@ -82,30 +89,36 @@ def results_pdf(repeat):
     from django.urls import reverse
     from django.utils import translation
 
-    from milcomp import documents, results
+    from milcomp import documents, queries, results
     from milcomp.models import Competition
 
     competition = Competition.objects.get(slug="2026")
+    client = Client()
     with translation.override("en"):
         url = reverse("milcomp_results_pdf", args=[competition.slug])
+        client.get(reverse("milcomp_results_overall", args=[competition.slug]))  # warm up
         live = results.live_results(competition)
-        documents.results_pdf(competition, live)  # WeasyPrint's import and fonts, once
-        before = [timed(lambda: documents.results_pdf(competition, live))[1] for _ in range(2)]
-    client = Client()
-    queued, queue_ms = timed(lambda: client.get(url))
-    assert "being prepared" in queued.content.decode(), queued.status_code
-    worker_s = run_worker()
+        _, *before = timed(lambda: documents.results_pdf(competition, live))
+    queue = []
+    for _ in range(repeat):  # each time a new results version: the request queues its PDF
+        queries.bump_results_version(competition)
+        response, *spent = timed(lambda: client.get(url))
+        assert "being prepared" in response.content.decode(), response.status_code
+        queue.append(spent)
+    worker = run_worker()  # the older versions' tasks make the newest version's file (kept)
     served = []
     for _ in range(repeat):
-        response, ms = timed(lambda: b"".join(client.get(url).streaming_content))
-        served.append(ms)
-    assert response.startswith(b"%PDF"), response[:20]
+        data, *spent = timed(lambda: b"".join(client.get(url).streaming_content))
+        served.append(spent)
+    assert data.startswith(b"%PDF"), data[:20]
+    queue_median = [statistics.median(values) for values in zip(*queue, strict=True)]
+    served_median = [statistics.median(values) for values in zip(*served, strict=True)]
     return {
-        "made in the request (before)": f"{min(before):.0f}–{max(before):.0f} ms",
-        "request that queues it": f"{queue_ms:.0f} ms",
-        "worker: make and keep": f"{worker_s * 1000:.0f} ms",
-        "request that serves the kept file": f"{statistics.median(served):.1f} ms (median)",
-    }, [queue_ms, statistics.median(served)]
+        "made in the request (before)": ms(*before),
+        "request that queues it (median)": ms(*queue_median),
+        f"worker: {repeat} queued versions made": ms(*worker),
+        "request that serves the kept file (median)": ms(*served_median),
+    }, [queue_median[0], served_median[0]]
 
 
 def badges(count):
@@ -146,16 +159,20 @@ def badges(count):
     admin = get_user_model().objects.filter(is_superuser=True).first()  # has the demo TOTP
     client = Client()
     client.force_login(admin)
-    response, post_ms = timed(lambda: client.post(f"/en/delegation/{event.slug}/documents/badges/"))
+    client.get(f"/en/delegation/{event.slug}/")  # warm up
+    response, *post = timed(lambda: client.post(f"/en/delegation/{event.slug}/documents/badges/"))
     assert response.status_code == 302, (response.status_code, response.content[:300])
-    worker_s = run_worker()
+    page, *poll = timed(lambda: client.get(response["Location"], HTTP_HX_REQUEST="true"))
+    assert "0 of" in page.content.decode(), page.content[:300]
+    worker = run_worker()
     job = DocumentJob.objects.get(event=event)
     assert job.state == DocumentJob.State.DONE, job.state
     return {
-        "request that queues the job": f"{post_ms:.0f} ms",
-        f"worker: {count} badges ({job.done} of {job.total})": f"{worker_s:.1f} s",
+        "request that queues the job": ms(*post),
+        "a poll of its progress": ms(*poll),
+        f"worker: {count} badges ({job.done} of {job.total})": ms(*worker),
         "PDF size": f"{job.file.size // 1024} KB",
-    }, [post_ms]
+    }, [post[0], poll[0]]
 
 
 def main():
@@ -180,7 +197,8 @@ def main():
     for label, value in badge_rows.items():
         print(f"  {label:<40} {value}")
     slow = [ms for ms in fast + badge_fast if ms >= LIMIT_MS]
-    print(f"\nRequests under {LIMIT_MS} ms: {'PASS' if not slow else 'FAIL'}")
+    print(f"\nLoad average: {' '.join(f'{load:.1f}' for load in os.getloadavg())}")
+    print(f"Requests under {LIMIT_MS} ms: {'PASS' if not slow else 'FAIL'}")
     return 1 if slow else 0
 
 

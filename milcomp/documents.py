@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from core.documents import render_pdf
 
-from . import results
+from . import queries, results
 from .models import Competition, DisciplineKind, ResultsDocument
 from .views.public import View, states_of, table
 
@@ -99,10 +99,18 @@ def make_kept_pdf(document_id: int) -> None:
     """Make and keep (private storage) the PDF of a ResultsDocument, in its language, from the
     competition's current results; drop the kept PDFs of its older versions.
 
-    A failure marks the document failed (the page says so) and is raised again.
+    A version that is no longer current is dropped unmade. A failure marks the document
+    failed (the page says so) and is raised again.
     """
-    document = ResultsDocument.objects.get(pk=document_id)
+    document = ResultsDocument.objects.filter(pk=document_id).first()
+    if document is None:
+        return  # a newer version's PDF replaced it meanwhile
     competition = Competition.objects.get(pk=document.competition_id)
+    if document.version != queries.results_version(competition):
+        # The results moved on before its turn came (judges save every few seconds): nobody
+        # will ask for this version again; the current version's request queues its own.
+        document.delete()
+        return
     try:
         with translation.override(document.language):
             data = results_pdf(competition, results.live_results(competition))

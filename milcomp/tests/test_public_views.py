@@ -416,6 +416,24 @@ def test_results_pdf_of_a_new_version_is_made_again_and_the_old_one_dropped(
     assert client.get(pdf_url)["Content-Type"] == "application/pdf"
 
 
+@override_settings(TASKS=QUEUED_ONLY)
+def test_results_pdf_of_a_version_gone_by_before_its_turn_is_not_made(
+    client, scored, judge_user, django_capture_on_commit_callbacks
+):
+    pdf_url = url("milcomp_results_pdf", scored)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(pdf_url)
+    stale = ResultsDocument.objects.get()
+    save(scored, "EST 2", "land", {"seconds": 180, "failed_obstacles": 0}, judge_user)
+
+    make_results_pdf.call(stale.pk)  # its turn comes after the results changed
+
+    assert not ResultsDocument.objects.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert "being prepared" in client.get(pdf_url).content.decode()
+    assert ResultsDocument.objects.get().version == queries.results_version(scored)
+
+
 def test_results_pdf_in_french_is_its_own_document(
     client, scored, django_capture_on_commit_callbacks
 ):
