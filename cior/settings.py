@@ -74,6 +74,9 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "corsheaders",
     "rules.apps.AutodiscoverRulesConfig",
+    # Background work: Django's task framework (backport) and its database queue.
+    "django_tasks",
+    "django_tasks_db",
     # Login accounts: e-mail and password, TOTP two-factor authentication.
     "allauth",
     "allauth.account",
@@ -250,6 +253,12 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Finished batch documents (badge sheets, certificates, results PDFs): outside MEDIA_ROOT,
+    # handed out only by the views that check who asks (PRIVATE_ROOT; default var/private).
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": Path(os.environ.get("PRIVATE_ROOT", VAR_DIR / "private"))},
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -260,6 +269,15 @@ STORAGES = {
 }
 WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
 
+# Background work (django-tasks). The project's tasks (mails, batch documents, the results PDF,
+# large imports, the passport erasure) go to the "background" backend: a queue in the database
+# that `manage.py db_worker --backend background` works through (bin/run starts one). Wagtail's
+# own small tasks (reference index, purges of the edge cache) stay on the immediate default, run
+# in the request as before, so that a purge has reached the edge when a publish answers.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+}
 # E-mail: printed on the console unless an SMTP host is configured.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 EMAIL_BACKEND = os.environ.get(
@@ -392,3 +410,8 @@ CORS_URLS_REGEX = r"^/api/v1/.*$"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_EXPOSE_HEADERS = ["ETag", "Content-Language", "Retry-After"]
+# Seconds before each further attempt at a mail the server refused (then the task fails and
+# the presidency sees it under Reports → Failed tasks): 1 minute, 10 minutes, 1 hour.
+CIOR_MAIL_RETRY_DELAYS = [
+    int(seconds) for seconds in env_list("CIOR_MAIL_RETRY_DELAYS", "60,600,3600")
+]

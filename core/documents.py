@@ -5,9 +5,10 @@ from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 
 
-def render_pdf(template_name, context, *, stylesheet):
-    """Return the PDF bytes of `template_name` rendered with `context`, styled by the static
-    file `stylesheet` (e.g. "css/invoice-print.css").
+def render_document(template_name, context, *, stylesheet):
+    """Return `template_name` rendered with `context` and laid out in pages by WeasyPrint,
+    styled by the static file `stylesheet` (e.g. "css/invoice-print.css"); `join_pdf` writes
+    several such documents as one PDF.
 
     WeasyPrint is imported here, not at module level: the import costs about 3 seconds.
     """
@@ -15,4 +16,17 @@ def render_pdf(template_name, context, *, stylesheet):
 
     html = render_to_string(template_name, context)
     css = CSS(filename=finders.find(stylesheet))
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(stylesheets=[css])
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).render(stylesheets=[css])
+
+
+def join_pdf(documents) -> bytes:
+    """Return the pages of `documents` (from `render_document`), in order, as one PDF."""
+    documents = list(documents)
+    pages = [page for document in documents for page in document.pages]
+    return documents[0].copy(pages).write_pdf()
+
+
+def render_pdf(template_name, context, *, stylesheet):
+    """Return the PDF bytes of `template_name` rendered with `context`, styled by the static
+    file `stylesheet` (e.g. "css/invoice-print.css")."""
+    return render_document(template_name, context, stylesheet=stylesheet).write_pdf()

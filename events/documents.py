@@ -12,19 +12,24 @@ from pathlib import Path
 import segno
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from core.documents import render_pdf
+from core.documents import join_pdf, render_document, render_pdf
 from governance.queries import signatory
 
 from . import verification
-from .models import Registration, date_range
+from .models import DocumentJob, Registration, date_range
 
 STYLESHEET = "css/events-print.css"
 BADGES_PER_SHEET = 4  # A6 badges on an A4 sheet, two by two
+# Documents laid out per WeasyPrint run in a batch: the job's progress moves after each run.
+# A multiple of BADGES_PER_SHEET, so that every sheet but the last is full.
+BATCH_CHUNK = 5 * BADGES_PER_SHEET
+DOCUMENT_RELATIONS = ("person", "nation", "registration_type", "event", "event__host_nation")
 
 
 class DocumentRefused(Exception):
@@ -171,14 +176,10 @@ def badge_context(registration: Registration, *, request=None) -> dict:
         }
 
 
-def badges_pdf(registrations, *, request=None, sheet: bool | None = None) -> bytes:
-    """Render badges to PDF: one A6 page for a single badge, or A4 sheets of four (two by two,
-    to cut) when `sheet` (the default for more than one). Every registration must be confirmed;
-    load them with select_related("person", "nation", "registration_type", "event")."""
-    registrations = list(registrations)
+def badges_context(registrations, *, request=None, sheet: bool) -> dict:
+    """Return what the badges template shows of `registrations` (all confirmed)."""
     for registration in registrations:
         check_badge(registration)
-    sheet = len(registrations) > 1 if sheet is None else sheet
     badges = [badge_context(registration, request=request) for registration in registrations]
     if sheet:
         pages = [
@@ -187,12 +188,21 @@ def badges_pdf(registrations, *, request=None, sheet: bool | None = None) -> byt
         ]
     else:
         pages = [[badge] for badge in badges]
-    context = {
+    return {
         "sheet": sheet,
         "pages": pages,
         "emblem": static_uri("img/cior-emblem.png"),
         "title": registrations[0].reference if len(registrations) == 1 else "CIOR badges",
     }
+
+
+def badges_pdf(registrations, *, request=None, sheet: bool | None = None) -> bytes:
+    """Render badges to PDF: one A6 page for a single badge, or A4 sheets of four (two by two,
+    to cut) when `sheet` (the default for more than one). Every registration must be confirmed;
+    load them with select_related("person", "nation", "registration_type", "event")."""
+    registrations = list(registrations)
+    sheet = len(registrations) > 1 if sheet is None else sheet
+    context = badges_context(registrations, request=request, sheet=sheet)
     return render_pdf("events/pdf/badges.html", context, stylesheet=STYLESHEET)
 
 
@@ -263,9 +273,91 @@ def certificate_context(registration: Registration, *, request=None, today=None)
         }
 
 
-def certificate_pdf(registration: Registration, *, request=None, today=None) -> bytes:
-    """Render the attendance certificate (A4 landscape) in the registrant's language."""
+def certificate_document(registration: Registration, *, request=None, today=None):
+    """Lay out the attendance certificate (A4 landscape) in the registrant's language."""
     check_certificate(registration, today=today)
     context = certificate_context(registration, request=request, today=today)
     with translation.override(document_language(registration)):
-        return render_pdf("events/pdf/certificate.html", context, stylesheet=STYLESHEET)
+        return render_document("events/pdf/certificate.html", context, stylesheet=STYLESHEET)
+
+
+def certificate_pdf(registration: Registration, *, request=None, today=None) -> bytes:
+    """Render the attendance certificate (A4 landscape) in the registrant's language."""
+    return certificate_document(registration, request=request, today=today).write_pdf()
+
+
+# Batches: every badge or certificate of an event, or of a nation at it (a DocumentJob) ------
+
+
+def batch_registrations(kind: str, event, nation=None):
+    """Return the registrations a batch of `kind` covers, by nation and name: the confirmed
+    ones (for certificates, those who attended too), of `nation` if given."""
+    registrations = Registration.objects.filter(event=event, state=Registration.State.CONFIRMED)
+    if kind == DocumentJob.Kind.CERTIFICATES:
+        registrations = registrations.filter(attended=True)
+    if nation is not None:
+        registrations = registrations.filter(nation=nation)
+    return registrations.select_related(*DOCUMENT_RELATIONS).order_by(
+        "nation__code", "person__last_name", "person__first_name", "pk"
+    )
+
+
+def check_batch(kind: str, event, nation=None, *, today=None) -> int:
+    """Return how many documents the batch holds; raise DocumentRefused when there is none
+    to make (or certificates before the event has started)."""
+    today = today or timezone.localdate()
+    if kind == DocumentJob.Kind.CERTIFICATES and event.starts_on > today:
+        raise DocumentRefused(
+            _("An attendance certificate is issued once the event has started, on %(date)s.")
+            % {"date": format_date(event.starts_on)}
+        )
+    count = batch_registrations(kind, event, nation).count()
+    if count:
+        return count
+    names = {"nation": nation.name if nation is not None else "", "event": event.title}
+    if kind == DocumentJob.Kind.CERTIFICATES and nation is not None:
+        message = _("%(nation)s has no participant marked as attended at %(event)s.")
+    elif kind == DocumentJob.Kind.CERTIFICATES:
+        message = _("No participant is marked as attended at %(event)s.")
+    elif nation is not None:
+        message = _("%(nation)s has no confirmed registration for %(event)s yet.")
+    else:
+        message = _("%(event)s has no confirmed registration yet.")
+    raise DocumentRefused(message % names)
+
+
+def make_batch(job: DocumentJob, *, today=None) -> None:
+    """Make the job's PDF, BATCH_CHUNK documents at a time, recording the progress after each
+    chunk and the file (private storage) at the end; a refusal or an error marks it failed.
+
+    Side effects: updates the job row as it goes (seen at once by the page that polls it).
+    A refusal is worded in the active language (the requester's: events.tasks).
+    """
+    jobs = DocumentJob.objects.filter(pk=job.pk)
+    registrations = list(batch_registrations(job.kind, job.event, job.nation))
+    jobs.update(state=DocumentJob.State.RUNNING, done=0, total=len(registrations))
+    try:
+        if not registrations:
+            check_batch(job.kind, job.event, job.nation, today=today)
+        parts = []
+        for start in range(0, len(registrations), BATCH_CHUNK):
+            chunk = registrations[start : start + BATCH_CHUNK]
+            if job.kind == DocumentJob.Kind.BADGES:
+                context = badges_context(chunk, sheet=True)
+                parts.append(
+                    render_document("events/pdf/badges.html", context, stylesheet=STYLESHEET)
+                )
+            else:
+                parts += [certificate_document(registration, today=today) for registration in chunk]
+            jobs.update(done=start + len(chunk))
+        job.refresh_from_db()
+        job.file.save(job.filename, ContentFile(join_pdf(parts)), save=False)
+        job.state, job.finished_at = DocumentJob.State.DONE, timezone.now()
+        job.save(update_fields=["file", "state", "finished_at"])
+    except DocumentRefused as refusal:
+        jobs.update(state=DocumentJob.State.FAILED, error=str(refusal), finished_at=timezone.now())
+    except Exception:
+        # No reason to give the requester (the page says it failed); the presidency sees
+        # the traceback among the failed tasks.
+        jobs.update(state=DocumentJob.State.FAILED, finished_at=timezone.now())
+        raise  # the task fails: listed for the presidency under Reports

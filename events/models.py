@@ -10,6 +10,8 @@ import secrets
 import zoneinfo
 from decimal import Decimal
 
+from django.conf import settings
+from django.core.files.storage import storages
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -477,6 +479,117 @@ class FeedToken(models.Model):
 
     def __str__(self):
         return str(self.person)
+
+
+def private_storage():
+    """The storage of documents that only the views checking who asks hand out."""
+    return storages["private"]
+
+
+class JobQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Return the jobs `user` may follow (and download): all for the presidency, the own
+        requests for the own nations otherwise (a role that ended takes them away)."""
+        from accounts import rules as access
+
+        if access.is_presidency(user):
+            return self
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(requested_by=user, nation_id__in=access.nation_ids_for(user))
+
+
+class DocumentJob(models.Model):
+    """A batch document made by a task (events.tasks.make_documents): every badge or
+    certificate of an event, or of one nation at it, as one PDF kept in private storage."""
+
+    class Kind(models.TextChoices):
+        BADGES = "badges", _("Badges")
+        CERTIFICATES = "certificates", _("Attendance certificates")
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Waiting for its turn")
+        RUNNING = "running", _("Being made")
+        DONE = "done", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    kind = models.CharField(_("document"), max_length=20, choices=Kind.choices)
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="document_jobs")
+    nation = models.ForeignKey(
+        "nations.Nation",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="document_jobs",
+        help_text=_("Empty: the whole event."),
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="document_jobs"
+    )
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.QUEUED)
+    done = models.PositiveIntegerField(_("documents made"), default=0)
+    total = models.PositiveIntegerField(_("documents to make"), default=0)
+    file = models.FileField(
+        _("file"), storage=private_storage, upload_to="documents/jobs/", blank=True
+    )
+    error = models.TextField(_("error"), blank=True)
+    created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    objects = JobQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("document job")
+        verbose_name_plural = _("document jobs")
+
+    def __str__(self):
+        return f"{self.get_kind_display()} – {self.event} – {self.nation or _('all nations')}"
+
+    @property
+    def finished(self):
+        return self.state in (self.State.DONE, self.State.FAILED)
+
+    @property
+    def filename(self):
+        scope = self.nation.code if self.nation_id else "all"
+        return f"CIOR-{self.kind}-{self.event.slug}-{scope}.pdf"
+
+
+class ImportJob(models.Model):
+    """A large list (events.imports) checked and saved by a task (events.tasks.run_import);
+    the uploaded file is kept (private storage) until then, the report afterwards."""
+
+    State = DocumentJob.State
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="import_jobs")
+    nation = models.ForeignKey(
+        "nations.Nation", on_delete=models.CASCADE, related_name="import_jobs"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="import_jobs"
+    )
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.QUEUED)
+    rows = models.PositiveIntegerField(_("rows"), default=0)
+    file = models.FileField(_("file"), storage=private_storage, upload_to="imports/", blank=True)
+    # {"errors": [[row, column, message], ...], "registrations": [id, ...], "created_people": n}
+    report = models.JSONField(_("report"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    objects = JobQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("import job")
+        verbose_name_plural = _("import jobs")
+
+    def __str__(self):
+        return f"{self.event} – {self.nation} ({self.rows})"
+
+    @property
+    def finished(self):
+        return self.state in (self.State.DONE, self.State.FAILED)
 
 
 from .pages import EventIndexPage  # noqa: E402,F401

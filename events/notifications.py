@@ -1,13 +1,19 @@
 """Mail about a registration to the registrant and the nation's heads of delegation, each in
-the recipient's own language (`Person.preferred_language`)."""
+the recipient's own language (`Person.preferred_language`).
+
+The services call `send` once their transaction has committed: the mails are written then (so
+they say what was committed) and handed to the task queue (events.tasks.deliver_mails), which
+sends them over one connection and tries again later what the mail server refused.
+"""
 
 from django.conf import settings
-from django.core.mail import send_mass_mail
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Person, RoleAssignment
+
+from .tasks import deliver_mails
 
 SUBJECTS = {
     "submitted": lambda: _("Registration received: %(person)s, %(event)s"),
@@ -63,11 +69,15 @@ def mails(registration, what: str, *, heads=True) -> list[tuple]:
     ]
 
 
-def send(registration, what: str, *, heads=True) -> int:
-    """Send the mails about `what` to every recipient; return how many were sent."""
+def send(registration, what: str, *, heads=True):
+    """Queue the mails about `what` to every recipient; return the queued task's result
+    (None when there is nothing to send)."""
     return send_all(mails(registration, what, heads=heads))
 
 
-def send_all(messages: list[tuple]) -> int:
-    """Send `messages` (from `mails`) over one connection to the mail server."""
-    return send_mass_mail(messages, fail_silently=True) if messages else 0
+def send_all(messages: list[tuple]):
+    """Queue `messages` (from `mails`) to be sent over one connection to the mail server;
+    return the queued task's result (None when there is nothing to send)."""
+    if not messages:
+        return None
+    return deliver_mails.enqueue([list(message) for message in messages])

@@ -42,3 +42,5 @@ for model in ("event", "registrationtype", "quota", "discountcode", "programmeit
         rules.add_perm(f"events.{action}_{model}", is_presidency)
 rules.add_perm("events.add_registration", registers_for)
 rules.add_perm("events.delete_registration", is_presidency)
+# The background tasks that failed (Reports → Failed tasks): the presidency's to read.
+rules.add_perm("django_tasks_database.view_dbtaskresult", is_presidency)

@@ -6,16 +6,25 @@ under that lock, decides with `engine.py`, writes an audit entry and sends the n
 once the transaction has committed.
 """
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts import audit
 
 from . import engine, notifications
-from .models import DiscountCode, Event, Quota, Registration, RegistrationType
+from .models import (
+    DiscountCode,
+    DocumentJob,
+    Event,
+    ImportJob,
+    Quota,
+    Registration,
+    RegistrationType,
+)
 
 State = Registration.State
 
@@ -528,3 +537,47 @@ def erase_passport_data(*, today=None, dry_run=False) -> list[tuple[Event, int]]
             changes={"registrations_with_passport_data": [count, 0]},
         )
     return due
+
+
+# Batch documents -----------------------------------------------------------------------------
+
+
+def request_documents(event, *, kind: str, nation=None, by) -> DocumentJob:
+    """Queue the making of every `kind` document (badges, certificates) of the event, or of
+    `nation` at it; return the job, which the requester's page follows.
+
+    Raises documents.DocumentRefused (in the active language) when there is nothing to make.
+    Side effects: a DocumentJob row; the task (events.tasks.make_documents) is queued once the
+    transaction has committed, with the active language for its messages.
+    """
+    from . import documents, tasks
+
+    total = documents.check_batch(kind, event, nation)
+    job = DocumentJob.objects.create(
+        kind=kind, event=event, nation=nation, requested_by=by, total=total
+    )
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    transaction.on_commit(lambda: tasks.make_documents.enqueue(job.pk, language))
+    return job
+
+
+# Large imports -------------------------------------------------------------------------------
+
+LARGE_IMPORT_ROWS = 100  # more rows than this: checked and saved by the task worker
+
+
+def queue_import(event, nation, upload, *, rows: int, by) -> ImportJob:
+    """Keep the uploaded list (private storage) and queue its import (events.imports, by the
+    task events.tasks.run_import) once the transaction has committed; return the job.
+
+    The task checks and saves it exactly as an import in the request does, in the active
+    language, then keeps the report and drops the file.
+    """
+    from . import tasks
+
+    job = ImportJob(event=event, nation=nation, requested_by=by, rows=rows)
+    job.file.save(upload.name, upload, save=False)
+    job.save()
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    transaction.on_commit(lambda: tasks.run_import.enqueue(job.pk, language))
+    return job

@@ -29,6 +29,20 @@ urlpatterns = [
         documents.nation_badges,
         name="delegation_badges",
     ),
+    # Batches made by the task worker: queue (POST), follow, download.
+    path(
+        "delegation/<slug:event>/documents/<str:kind>/",
+        documents.request_documents,
+        name="event_documents",
+    ),
+    path(
+        "delegation/<slug:event>/<str:nation>/documents/<str:kind>/",
+        documents.request_documents,
+        name="nation_documents",
+    ),
+    path("imports/<int:pk>/", imports.import_job, name="import_job"),
+    path("documents/<int:pk>/", documents.document_job, name="document_job"),
+    path("documents/<int:pk>/file.pdf", documents.document_job_file, name="document_job_file"),
     path(
         "delegation/<slug:event>/import-template.<str:fmt>",
         imports.template,

@@ -16,6 +16,9 @@ from django.utils.functional import cached_property, classproperty
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django.views.defaults import permission_denied
+from django.views.generic import TemplateView
+from django_tasks_db.models import DBTaskResult
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
@@ -29,6 +32,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
@@ -502,3 +506,65 @@ def refuse_deleting_registrations(request, action_type, objects, action_class_in
         messages.error(request, _("This event is still in use: it cannot be deleted."))
         return redirect(reverse(f"{admin_views.EVENTS}:list"))
     return None
+
+
+# --- Reports → Failed tasks (the presidency's) ---------------------------------------------
+
+
+class FailedTasksView(WagtailAdminTemplateMixin, TemplateView):
+    """The background tasks that failed (a mail refused after every attempt, a batch document
+    that could not be made), newest first, with the error: for the presidency only."""
+
+    template_name = "events/admin/failed_tasks.html"
+    page_title = _("Failed tasks")
+    header_icon = "warning"
+    limit = 200
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("django_tasks_database.view_dbtaskresult"):
+            return permission_denied(request, PermissionDenied())
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        failed = DBTaskResult.objects.failed().order_by("-finished_at")
+        context["tasks"] = [failed_task_row(result) for result in failed[: self.limit]]
+        context["total"] = failed.count()
+        return context
+
+
+def failed_task_row(result) -> dict:
+    """What the listing shows of a failed task: its name, when, the error's last line and,
+    for a mail, the addresses it was for."""
+    lines = [line for line in result.traceback.strip().splitlines() if line.strip()]
+    args = result.args_kwargs.get("args") or []
+    addresses = []
+    if result.task_path.endswith(".deliver_mails") and args:
+        addresses = [address for message in args[0] for address in message[3]]
+    return {
+        "name": result.task_name,
+        "finished_at": result.finished_at,
+        "enqueued_at": result.enqueued_at,
+        "error": lines[-1] if lines else result.exception_class_path,
+        "addresses": addresses,
+    }
+
+
+class FailedTasksMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("django_tasks_database.view_dbtaskresult")
+
+
+@hooks.register("register_admin_urls")
+def register_failed_tasks_url():
+    return [path("reports/failed-tasks/", FailedTasksView.as_view(), name="cior_failed_tasks")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_failed_tasks_menu_item():
+    return FailedTasksMenuItem(
+        _("Failed tasks"), reverse("cior_failed_tasks"), icon_name="warning", order=60
+    )

@@ -19,6 +19,8 @@ from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
+from events.models import private_storage
+
 from . import scoring
 
 
@@ -705,3 +707,32 @@ class ResultChange(models.Model):
 
     def __str__(self):
         return f"{self.team} – {self.discipline.get_kind_display()} v{self.version}"
+
+
+class ResultsDocument(models.Model):
+    """The results PDF of one results version of a competition in one language, made once by
+    the task worker (milcomp.tasks.make_results_pdf) and kept, so that the request that asks
+    for it only hands the file over (or says it is being prepared)."""
+
+    competition = models.ForeignKey(
+        Competition, on_delete=models.CASCADE, related_name="results_documents"
+    )
+    version = models.BigIntegerField(_("results version"))
+    language = models.CharField(_("language"), max_length=8)
+    file = models.FileField(
+        _("file"), storage=private_storage, upload_to="milcomp/results/", blank=True
+    )
+    failed = models.BooleanField(_("failed"), default=False)
+    created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("results document")
+        verbose_name_plural = _("results documents")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["competition", "version", "language"], name="results_document_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.competition} v{self.version} ({self.language})"

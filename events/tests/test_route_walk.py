@@ -14,6 +14,7 @@ from types import SimpleNamespace
 
 import openpyxl
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import URLPattern, reverse
@@ -25,7 +26,7 @@ from accounts.tests.factories import PersonFactory, UserFactory
 from conftest import kept_for_module
 from events import urls as events_urls
 from events import verification
-from events.models import Event, Quota, Registration
+from events.models import DocumentJob, Event, ImportJob, Quota, Registration
 from events.queries import feed_token_for
 from milcomp.tests.factories import CompetitionFactory, judge, jury
 from nations.tests.factories import NationFactory
@@ -117,7 +118,28 @@ def world(django_db_setup, django_db_blocker):
             "jury": jury(competition),
             "presidency": staff_user(Role.PRESIDENCY),
         }
+        # A's batch and import, asked for by A's head of delegation: theirs and the presidency's.
+        document_job = DocumentJob.objects.create(
+            kind="badges",
+            event=event,
+            nation=est,
+            requested_by=users["hod_est"],
+            state=DocumentJob.State.DONE,
+            done=1,
+            total=1,
+        )
+        document_job.file.save("walk.pdf", ContentFile(b"%PDF-1.4 walk"))
+        import_job = ImportJob.objects.create(
+            event=event,
+            nation=est,
+            requested_by=users["hod_est"],
+            state=ImportJob.State.DONE,
+            rows=1,
+            report={"errors": [], "registrations": [reg_a.pk], "created_people": 0},
+        )
         yield SimpleNamespace(
+            document_job=document_job,
+            import_job=import_job,
             est=est,
             fra=fra,
             event=event,
@@ -156,6 +178,10 @@ def routes():
 def url_of(world, name, *, pk=None, nation="EST", fmt="csv"):
     """Return the URL of route `name` for nation A's objects (or the ones given)."""
     pattern = next(p for p in routes() if p.name == name)
+    if name in ("document_job", "document_job_file"):
+        pk = pk or world.document_job.pk
+    elif name == "import_job":
+        pk = pk or world.import_job.pk
     values = {
         "event": world.event.slug,
         "nation": nation,
@@ -178,6 +204,9 @@ ANY_DELEGATION = {**NATION_A, "hod_fra": 200}
 POST_ONLY = dict.fromkeys(ROLES, 405)
 EXPORT = {**dict.fromkeys(ROLES, 403), "anonymous": "login", **dict.fromkeys(A_ROLES, 200)}
 EXPORT["hod_fra"] = "clean"  # France's own rows only
+POST_ONLY_LOGGED_IN = {**POST_ONLY, "anonymous": "login"}
+# A job is its requester's (A's head of delegation) and the presidency's, not A's other staff.
+REQUESTER = {**NATION_A, "staff_est": 404}
 
 # route name -> (answer per role for nation A's object, whether A's page shows A's names)
 EXPECTED = {
@@ -212,9 +241,15 @@ EXPECTED = {
     "events_export_participants": (EXPORT, True),
     "events_export_rooms": (EXPORT, True),
     "events_export_needs": (EXPORT, True),
+    "event_documents": (POST_ONLY_LOGGED_IN, False),
+    "nation_documents": (POST_ONLY_LOGGED_IN, False),
+    "document_job": (REQUESTER, False),
+    "document_job_file": (REQUESTER, False),  # PDF
+    "import_job": (REQUESTER, True),
 }
 PDF_ROUTES = {
     "delegation_badges",
+    "document_job_file",
     "registration_badge",
     "registration_visa_letter",
     "registration_certificate",

@@ -5,20 +5,25 @@ presidency, the nation's head of delegation and national staff, the participant.
 answers 404. A draft event's documents are the presidency's only (`events.issue_documents`):
 anyone else gets a page saying the event is not published (HTTP 404). A document that cannot be
 issued yet (not confirmed, no passport data, no-show) answers a page that says why (HTTP 409).
+
+One document is made in the request. A batch (every badge or certificate of an event, or of a
+nation at it) is a DocumentJob made by the task worker: the request queues it and leads to the
+job's page, which polls its progress ("12 of 200") with htmx and then offers the file, to the
+requester (for a nation still theirs) and the presidency only; anyone else gets 404.
 """
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from nations.models import Nation
 
-from .. import documents, verification
-from ..models import Event, Registration
-
-DOCUMENT_RELATIONS = ("person", "nation", "registration_type", "event", "event__host_nation")
+from .. import documents, services, verification
+from ..documents import DOCUMENT_RELATIONS
+from ..models import DocumentJob, Event, Registration
 
 
 def _visible_registration(request, pk):
@@ -134,6 +139,65 @@ def nation_badges(request, event, nation):
         )
     data = documents.badges_pdf(registrations, request=request, sheet=True)
     return _pdf_response(data, f"CIOR-badges-{event.slug}-{nation.code}.pdf")
+
+
+@login_required
+@require_POST
+def request_documents(request, event, kind, nation=None):
+    """Queue a batch of `kind` documents for the event's nation (a delegation, the presidency)
+    or the whole event (the presidency), then show its progress."""
+    event = get_object_or_404(Event, slug=event)
+    if kind not in DocumentJob.Kind.values:
+        raise Http404
+    if nation is None:
+        if not request.user.has_perm("events.manage_registrations"):
+            raise Http404
+    else:
+        nation = get_object_or_404(Nation, code=nation.upper())
+        if not request.user.has_perm("events.export_registrations", nation):
+            raise Http404
+    try:
+        job = services.request_documents(event, kind=kind, nation=nation, by=request.user)
+    except documents.DocumentRefused as refusal:
+        return _refused(request, str(refusal), title=DocumentJob.Kind(kind).label)
+    return redirect("document_job", job.pk)
+
+
+def _visible_job(request, pk, **conditions):
+    return get_object_or_404(
+        DocumentJob.objects.visible_to(request.user).select_related("event", "nation"),
+        pk=pk,
+        **conditions,
+    )
+
+
+@login_required
+def document_job(request, pk):
+    """A batch's progress, then its download link; htmx polls for the progress part alone."""
+    job = _visible_job(request, pk)
+    partial = request.headers.get("HX-Request") == "true"
+    template = (
+        "events/includes/document_job_progress.html" if partial else "events/document_job.html"
+    )
+    response = render(request, template, {"job": job})
+    add_never_cache_headers(response)
+    return response
+
+
+@login_required
+def document_job_file(request, pk):
+    """Send a finished batch's PDF."""
+    job = _visible_job(request, pk, state=DocumentJob.State.DONE)
+    if not job.file:
+        raise Http404
+    response = FileResponse(
+        job.file.open("rb"),
+        as_attachment=True,
+        filename=job.filename,
+        content_type="application/pdf",
+    )
+    add_never_cache_headers(response)  # personal data: no shared or browser cache keeps it
+    return response
 
 
 def verify(request, token):

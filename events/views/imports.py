@@ -3,21 +3,26 @@
 A head of delegation or national staff imports for the own nation while registration is open
 (the presidency for any nation, at any time); any other nation answers 404. The whole file is
 checked first: any error rejects it with a row-by-row report and nothing is saved.
+
+A list of more than services.LARGE_IMPORT_ROWS rows is checked and saved by the task worker:
+the upload leads to the job's page, which polls with htmx until the same report shows there,
+for the person who uploaded it (while the nation is still theirs) and the presidency.
 """
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from nations.models import Nation
 
 from .. import imports, services
-from ..models import Event, Registration
+from ..models import Event, ImportJob, Registration
 
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -51,7 +56,12 @@ def upload(request, event, nation):
         messages.error(request, _("Registration for this event is closed."))
         form = None
     elif request.method == "POST" and form.is_valid():
-        result = imports.import_file(event, nation, form.cleaned_data["file"], by=request.user)
+        upload = form.cleaned_data["file"]
+        rows = _row_count(upload)
+        if rows > services.LARGE_IMPORT_ROWS:
+            job = services.queue_import(event, nation, upload, rows=rows, by=request.user)
+            return redirect("import_job", job.pk)
+        result = imports.import_file(event, nation, upload, by=request.user)
         if result.ok:
             form = ImportForm()
     return TemplateResponse(
@@ -68,6 +78,47 @@ def upload(request, event, nation):
         },
         status=400 if result is not None and result.errors else 200,
     )
+
+
+def _row_count(upload) -> int:
+    """Return how many rows under the headings the file holds (0 when it cannot be read: the
+    import in the request then says why)."""
+    try:
+        table = imports.read_table(upload)
+    except imports.FileRefused:
+        table = []
+    finally:
+        upload.seek(0)
+    return max(len(table) - 1, 0)
+
+
+@login_required
+def import_job(request, pk):
+    """A large import's progress, then its row-by-row report; htmx polls the progress part."""
+    job = get_object_or_404(
+        ImportJob.objects.visible_to(request.user).select_related("event", "nation"), pk=pk
+    )
+    result = None
+    if job.state == ImportJob.State.DONE:
+        result = imports.Result(
+            errors=[imports.RowError(*error) for error in job.report.get("errors", [])],
+            registrations=list(
+                Registration.objects.filter(pk__in=job.report.get("registrations", []))
+                .select_related("person", "registration_type")
+                .order_by("pk")
+            ),
+            created_people=job.report.get("created_people", 0),
+        )
+    partial = request.headers.get("HX-Request") == "true"
+    template = "events/includes/import_job_status.html" if partial else "events/import_job.html"
+    response = render(
+        request,
+        template,
+        {"job": job, "event": job.event, "nation": job.nation, "result": result},
+        status=400 if result is not None and result.errors and not partial else 200,
+    )
+    add_never_cache_headers(response)
+    return response
 
 
 @login_required

@@ -6,11 +6,15 @@ import re
 
 import pytest
 from django.core.cache import cache
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
+from django_tasks import task_backends
+from pypdf import PdfReader
 
 from milcomp import queries, results, services
-from milcomp.models import Competition, Discipline, RawResult, Team
+from milcomp.models import Competition, Discipline, RawResult, ResultsDocument, Team
+from milcomp.tasks import make_results_pdf
 
 from .factories import CompetitionFactory, freeze, judge, make_team, shooting_data
 
@@ -329,17 +333,115 @@ def test_csv_of_the_nation_cup_and_individual_shooting(client, scored):
     assert shooting_lines[1][0] == "1=" and shooting_lines[1][-1] == "1036"
 
 
-def test_pdf_states_provisional_and_lists_every_ranking(client, scored):
-    from pypdf import PdfReader
-
+def test_pdf_states_provisional_and_lists_every_ranking(
+    client, scored, django_capture_on_commit_callbacks
+):
     official(scored, "shooting")
+    with django_capture_on_commit_callbacks(execute=True):  # the task runs at once in tests
+        pending = client.get(url("milcomp_results_pdf", scored))
     response = client.get(url("milcomp_results_pdf", scored))
 
+    assert "being prepared" in pending.content.decode()
     assert response["Content-Type"] == "application/pdf"
-    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    content = b"".join(response.streaming_content)
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
     assert "MILCOMP 2027" in text
     assert "PROVISIONAL RESULTS" in text and "OFFICIAL RESULTS" not in text
     assert re.search(r"Shooting\s+Official", text)
     assert re.search(r"1\s+EST 1\s+EST\s+Experienced\s+3108\s+1400", text)
     for title in ("Overall ranking", "Individual shooting", "Nation cup", "Land obstacle course"):
         assert title in text
+
+
+# The results PDF: made by a task once per results version and language, kept, and handed
+# over by the request, which never makes it.
+
+QUEUED_ONLY = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"},
+}
+
+
+@override_settings(TASKS=QUEUED_ONLY)
+def test_results_pdf_request_queues_the_task_then_serves_the_kept_file(
+    client, scored, django_capture_on_commit_callbacks
+):
+    pdf_url = url("milcomp_results_pdf", scored)
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.get(pdf_url)
+        again = client.get(pdf_url)  # a poll before the worker got to it: queued once only
+
+    [queued] = task_backends["background"].results
+    document = ResultsDocument.objects.get()
+    assert first.status_code == 200
+    assert "The PDF of the latest results is being prepared" in first.content.decode()
+    assert 'hx-trigger="every 2s"' in first.content.decode()
+    assert "no-cache" in first["Cache-Control"]
+    assert again.status_code == 200 and not document.file
+    assert queued.task.func is make_results_pdf.func and queued.args == [document.pk]
+    assert (document.version, document.language) == (queries.results_version(scored), "en")
+
+    make_results_pdf.call(*queued.args)  # what the worker does
+    poll = client.get(pdf_url, HTTP_HX_REQUEST="true")
+    served = client.get(pdf_url)
+
+    assert poll["HX-Redirect"] == pdf_url
+    assert served["Content-Type"] == "application/pdf"
+    pages = PdfReader(io.BytesIO(b"".join(served.streaming_content))).pages
+    assert "MILCOMP 2027" in pages[0].extract_text()
+    assert len(task_backends["background"].results) == 1  # served, not queued again
+    assert "no-cache" in served["Cache-Control"]
+    assert client.get(pdf_url, HTTP_IF_NONE_MATCH=served["ETag"]).status_code == 304
+
+
+@override_settings(TASKS=QUEUED_ONLY)
+def test_results_pdf_of_a_new_version_is_made_again_and_the_old_one_dropped(
+    client, scored, judge_user, django_capture_on_commit_callbacks
+):
+    pdf_url = url("milcomp_results_pdf", scored)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(pdf_url)
+    make_results_pdf.call(ResultsDocument.objects.get().pk)
+    old_file = ResultsDocument.objects.get().file.name
+
+    save(scored, "EST 2", "land", {"seconds": 180, "failed_obstacles": 0}, judge_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        pending = client.get(pdf_url)
+    newest = ResultsDocument.objects.latest("version")
+    make_results_pdf.call(newest.pk)
+
+    assert "being prepared" in pending.content.decode()
+    assert list(ResultsDocument.objects.values_list("pk", flat=True)) == [newest.pk]
+    assert not ResultsDocument.file.field.storage.exists(old_file)
+    assert client.get(pdf_url)["Content-Type"] == "application/pdf"
+
+
+@override_settings(TASKS=QUEUED_ONLY)
+def test_results_pdf_of_a_version_gone_by_before_its_turn_is_not_made(
+    client, scored, judge_user, django_capture_on_commit_callbacks
+):
+    pdf_url = url("milcomp_results_pdf", scored)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(pdf_url)
+    stale = ResultsDocument.objects.get()
+    save(scored, "EST 2", "land", {"seconds": 180, "failed_obstacles": 0}, judge_user)
+
+    make_results_pdf.call(stale.pk)  # its turn comes after the results changed
+
+    assert not ResultsDocument.objects.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert "being prepared" in client.get(pdf_url).content.decode()
+    assert ResultsDocument.objects.get().version == queries.results_version(scored)
+
+
+def test_results_pdf_in_french_is_its_own_document(
+    client, scored, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(url("milcomp_results_pdf", scored, lang="fr"))
+    french = client.get(url("milcomp_results_pdf", scored, lang="fr"))
+
+    assert ResultsDocument.objects.get().language == "fr"
+    assert french["Content-Type"] == "application/pdf"
+    assert 'filename="milcomp-' in french["Content-Disposition"]
+    assert "-fr.pdf" in french["Content-Disposition"]

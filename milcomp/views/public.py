@@ -17,12 +17,16 @@ and the rendered fragments (per version, language and view) all come from milcom
 from collections import Counter
 from dataclasses import dataclass
 
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import (
+    add_never_cache_headers,
+    get_conditional_response,
+    patch_cache_control,
+)
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
@@ -434,18 +438,42 @@ def csv_export(request, competition, view, arg=None):
 
 
 def pdf(request, competition):
-    """Every ranking of the competition as a PDF in the page's language (cached per version)."""
+    """Every ranking of the competition as a PDF in the page's language: the kept file of the
+    current results version, or a page that says it is being prepared (the task worker makes
+    it, milcomp.documents) and polls until it is there. Never made in the request."""
     from .. import documents
 
     competition = results.competition_for(competition)
-    live = results.live_results(competition)
     language = translation.get_language()
-    content = results.cached(
-        f"milcomp:{results.FORMAT}:pdf:{competition.pk}:{live.version}:{language}",
-        lambda: documents.results_pdf(competition, live),
-        timeout=live.cache_timeout,
+    version = queries.results_version(competition)
+    document = documents.results_document(competition, version, language)
+    url = reverse("milcomp_results_pdf", args=[competition.slug])
+    if document.file:
+        if request.headers.get("HX-Request") == "true":
+            response = HttpResponse()
+            response["HX-Redirect"] = url  # the polling page: load the file itself
+            return response
+        # One URL for every version: caches ask again each time (304 while it is the same).
+        etag = f'"pdf-{competition.pk}-{version}-{language}"'
+        not_modified = get_conditional_response(request, etag=etag)
+        if not_modified is not None:
+            return _no_cache(not_modified, version, etag)
+        filename = f"milcomp-{competition.slug}-results-{language}.pdf"
+        response = FileResponse(
+            document.file.open("rb"), filename=filename, content_type="application/pdf"
+        )
+        response["Content-Disposition"] = f'inline; filename="{filename}"'
+        return _no_cache(response, version, etag)
+    template = "milcomp/results/pdf_pending.html"
+    if request.headers.get("HX-Request") == "true":
+        template = "milcomp/results/pdf_pending_status.html"
+    response = render(
+        request,
+        template,
+        {"competition": competition, "document": document, "url": url, "poll_seconds": 2},
+        status=503 if document.failed else 200,
     )
-    response = HttpResponse(content, content_type="application/pdf")
-    filename = f"milcomp-{competition.slug}-results-{language}.pdf"
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    if document.failed:
+        response["Retry-After"] = "60"
+    add_never_cache_headers(response)
     return response
