@@ -365,7 +365,11 @@ CIOR_BANK_DETAILS = os.environ.get("CIOR_BANK_DETAILS", "")
 
 # The API (/api/v1/, the api app): Django REST framework, an OpenAPI 3 schema by drf-spectacular.
 # Public reads need no authentication; nation-scoped endpoints take a nation's API token.
+# "off" when a proxy in front limits the rate instead (nginx limit_req).
 API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "600/minute")
+API_THROTTLES = (
+    [] if API_RATE_LIMIT.lower() in ("", "off") else ["api.throttling.ClientRateThrottle"]
+)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": [],
@@ -374,7 +378,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": ["api.parsers.LimitedJSONParser"],
     "DEFAULT_PAGINATION_CLASS": "api.pagination.Pagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.ClientRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": API_THROTTLES,
     "DEFAULT_THROTTLE_RATES": {"client": API_RATE_LIMIT},
     "EXCEPTION_HANDLER": "api.problems.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

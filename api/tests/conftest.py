@@ -1,7 +1,7 @@
 import pytest
 from rest_framework.test import APIClient
 
-from api import services
+from api import rankings, services
 from events.tests.conftest import (  # noqa: F401  (fixtures)
     congress,
     delegate_type,
@@ -23,8 +23,10 @@ def api():
 @pytest.fixture(autouse=True)
 def _fresh_results_caches():
     results.clear_local_caches()
+    rankings.local.clear()
     yield
     results.clear_local_caches()
+    rankings.local.clear()
 
 
 @pytest.fixture
