@@ -3,14 +3,13 @@
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path, re_path
+from django.urls import include, path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import views as accounts_views
-from core import serving
 from core import views as core_views
 
 urlpatterns = [
@@ -54,9 +53,6 @@ urlpatterns += i18n_patterns(
         "_util/login/",
         RedirectView.as_view(pattern_name="account_login", query_string=True),
     ),
-    # Pages are served by Wagtail's view, routed from what core.structure keeps (Wagtail's
-    # own pattern, minus its /_util/ views, which its urls below still serve).
-    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", serving.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
 )
 
