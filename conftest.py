@@ -118,6 +118,7 @@ def page_cache(settings):
     from django.core.cache import cache
 
     settings.CIOR_PAGE_CACHE_SECONDS = 600
+    settings.CIOR_FRAGMENT_CACHE = True
     settings.WAGTAILFRONTENDCACHE = {"edge": {"BACKEND": "conftest.RecordingPurgeBackend"}}
     cache.clear()
     RecordingPurgeBackend.purged = []

@@ -175,6 +175,9 @@ DJANGO_REDIS_LOGGER = "core.cache"
 # the edge is purged through wagtail.contrib.frontend_cache when CIOR_EDGE_PURGE_URL is set.
 CIOR_PAGE_CACHE_SECONDS = int(os.environ.get("CIOR_PAGE_CACHE_SECONDS", "600"))
 CIOR_EDGE_MAX_AGE = int(os.environ.get("CIOR_EDGE_MAX_AGE", "60"))
+# What a page rendered uncached reads from the shared cache under the same generation (the
+# menu): on unless CIOR_FRAGMENT_CACHE=0.
+CIOR_FRAGMENT_CACHE = env_bool("CIOR_FRAGMENT_CACHE", default=True)
 # Paths below the language prefix that are never kept: personal, per-token or live pages.
 CIOR_PAGE_CACHE_EXCLUDE = [
     "delegation/",

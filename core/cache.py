@@ -65,10 +65,14 @@ HIT_HEADER = "X-Page-Cache"
 
 
 def generation(request=None):
-    """Return the current page generation (a string), or None when the cache cannot say.
+    """Return the current page generation (a string), or None when the cache cannot say or
+    CIOR_FRAGMENT_CACHE is off (then nothing is kept under a generation: menus are built for
+    each page).
 
     Read once per request: the middleware stores what it read on the request.
     """
+    if not settings.CIOR_FRAGMENT_CACHE:
+        return None
     if request is not None and hasattr(request, "cior_page_generation"):
         return request.cior_page_generation
     try:

@@ -212,6 +212,7 @@ def test_the_menu_is_kept_per_generation_and_a_renamed_menu_page_shows_everywher
 @override_settings(CACHES=DEAD_REDIS)
 def test_with_redis_unreachable_pages_and_the_login_answer_uncached(client, seed_site, settings):
     settings.CIOR_PAGE_CACHE_SECONDS = 600
+    settings.CIOR_FRAGMENT_CACHE = True
 
     home = client.get("/en/")
     history = client.get("/en/about/history/")

@@ -5,6 +5,9 @@ within a bounded number of queries when rendered uncached."""
 import datetime
 
 import pytest
+from django.test import override_settings
+
+from core.tests.test_page_cache import DEAD_REDIS
 
 from .factories import ArticlePageFactory, PhotoFactory, translate
 from .helpers import card_titles, queries_of
@@ -145,8 +148,9 @@ def test_the_news_index_keeps_only_a_bounded_set_of_pages(client, news_indexes, 
 
 @pytest.mark.parametrize("path", ["/en/", "/en/news/", "/en/news/report-00/"])
 def test_news_pages_take_at_most_15_queries_uncached_whatever_the_number_of_articles(
-    client, news_indexes, path
+    client, news_indexes, path, settings
 ):
+    settings.CIOR_FRAGMENT_CACHE = True  # the menu from the shared cache, as in production
     make_articles(news_indexes["en"], 3)
     with_three = queries_of(client, path)
     make_articles(news_indexes["en"], 50, start=3)
@@ -155,3 +159,18 @@ def test_news_pages_take_at_most_15_queries_uncached_whatever_the_number_of_arti
 
     assert with_three <= 15
     assert with_fifty_more == with_three
+
+
+@override_settings(CACHES=DEAD_REDIS)
+def test_with_redis_unreachable_an_article_and_the_index_answer_uncached(
+    client, news_indexes, report, settings
+):
+    settings.CIOR_PAGE_CACHE_SECONDS = 600
+    settings.CIOR_FRAGMENT_CACHE = True
+
+    article = client.get("/en/news/council-meets/")
+    index = client.get("/en/news/")
+
+    assert article.status_code == 200 and "<h1>Council meets in Brussels</h1>" in article.text
+    assert article["X-Page-Cache"] == "bypass" and "no-store" in article["Cache-Control"]
+    assert card_titles(index) == ["Council meets in Brussels"]
