@@ -89,3 +89,38 @@ def log_in_with_two_factor(client, user):
     activate_totp(user, secret="JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", by=None)
     client.force_login(user)
     return client
+
+
+class RecordingPurgeBackend:
+    """A wagtail.contrib.frontend_cache backend that records the URLs it is asked to purge."""
+
+    purged = []
+
+    def __init__(self, params):
+        self.hostnames = ["*"]
+
+    def invalidates_hostname(self, hostname):
+        return True
+
+    def purge(self, url):
+        self.purged.append(url)
+
+    def purge_batch(self, urls):
+        self.purged.extend(urls)
+
+
+@pytest.fixture
+def page_cache(settings):
+    """Turn the page cache on (locmem) with a recording edge; return the list of purged URLs.
+
+    Edits must be committed to reach it: wrap them in django_capture_on_commit_callbacks.
+    """
+    from django.core.cache import cache
+
+    settings.CIOR_PAGE_CACHE_SECONDS = 600
+    settings.CIOR_FRAGMENT_CACHE = True
+    settings.WAGTAILFRONTENDCACHE = {"edge": {"BACKEND": "conftest.RecordingPurgeBackend"}}
+    cache.clear()
+    RecordingPurgeBackend.purged = []
+    yield RecordingPurgeBackend.purged
+    RecordingPurgeBackend.purged = []

@@ -3,7 +3,8 @@
     .venv/bin/python bench/count_queries.py /en/ /en/news/ article /fr/ [--show] [--json]
     .venv/bin/python bench/count_queries.py --renditions-only
 
-"article" stands for the first article linked from /en/news/. A page that does not answer 200
+"article" stands for the first article linked from /en/news/, "event" for the first of the
+next events linked from /en/. A page that does not answer 200
 gets no count (null). Each page is requested once to
 warm up (per-process caches such as Wagtail's site root paths), then once more inside
 `CaptureQueriesContext`: that second count is the page's, with no page cache anywhere.
@@ -32,6 +33,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 ARTICLE_LINK = re.compile(r'class="card__title"><a href="([^"]+)"')
+EVENT_LINK = re.compile(r'class="next-events__title" href="([^"]+)"')
 NEWS_INDEX = "/en/news/"
 
 
@@ -41,6 +43,16 @@ def find_article(client):
     match = ARTICLE_LINK.search(response.content.decode())
     if response.status_code != 200 or not match:
         print(f"No article link found on {NEWS_INDEX} ({response.status_code}).", file=sys.stderr)
+        return None
+    return match.group(1)
+
+
+def find_event(client):
+    """Return the path of the first of the next events on the English home page, or None."""
+    response = client.get("/en/")
+    match = EVENT_LINK.search(response.content.decode())
+    if response.status_code != 200 or not match:
+        print("No event link found on /en/.", file=sys.stderr)
         return None
     return match.group(1)
 
@@ -113,12 +125,17 @@ def main(argv):
     result = {
         "counts": {},
         "article": None,
+        "event": None,
         "renditions": renditions(),
         "live_articles": live_articles(),
     }
     for path in paths:
         if path == "article":
             path = result["article"] = find_article(client)
+            if path is None:
+                continue
+        if path == "event":
+            path = result["event"] = find_event(client)
             if path is None:
                 continue
         queries = count(client, path, show)

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "accounts.apps.UsersAppConfig",  # wagtail.users with the person on the user forms
@@ -95,6 +96,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",  # /api/ only (CORS_URLS_REGEX)
+    # Anonymous pages from the shared cache; outside the session, so a hit reads no session.
+    "core.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.LocaleMiddleware",  # Django's, without redirecting admin 404s
     "django.middleware.common.CommonMiddleware",
@@ -144,33 +147,100 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set (several app servers), else in-process memory.
+# Cache: Redis when REDIS_URL is set (several app servers), else a file cache shared by the
+# worker processes of one machine. The cache is an optimisation: a Redis that refuses or hangs
+# costs at most a short timeout per call, its errors are ignored (and logged), and pages are
+# then rendered uncached. Nothing is kept per process.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHE_TIMEOUT_SECONDS = float(os.environ.get("CACHE_TIMEOUT_SECONDS", "0.25"))
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "cior"),
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": CACHE_TIMEOUT_SECONDS,
+                "SOCKET_TIMEOUT": CACHE_TIMEOUT_SECONDS,
+                "IGNORE_EXCEPTIONS": True,
+            },
         }
     }
 else:
-    # A file cache is shared by all the worker processes of one machine, so that clearing an
-    # entry (a menu after a publication, Wagtail's site roots) reaches every worker.
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": VAR_DIR / "cache",
+            # Pages of both languages, their pagination and the menus: bounded, on disk.
+            "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
-# Wagtail writes every rendition that {% image %} uses back to its cache, on every view, even
-# when the page fetched it beforehand: a file write (and a scan of the cache dir) each time.
-# Renditions never change once made, so each worker keeps its own.
-CACHES["renditions"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "TIMEOUT": 3600,
-    "OPTIONS": {"MAX_ENTRIES": 5000},
+DJANGO_REDIS_IGNORE_EXCEPTIONS = True
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "core.cache"
+
+# The page cache (core.cache.PageCacheMiddleware): anonymous GET pages under /en/ and /fr/
+# are kept in the shared cache for CIOR_PAGE_CACHE_SECONDS (0 turns it off) and dropped at once
+# when content changes (a generation key moved on commit). Responses kept say
+# "Cache-Control: public, s-maxage=CIOR_EDGE_MAX_AGE" so that an edge cache may keep them too;
+# the edge is purged through wagtail.contrib.frontend_cache when CIOR_EDGE_PURGE_URL is set.
+CIOR_PAGE_CACHE_SECONDS = int(os.environ.get("CIOR_PAGE_CACHE_SECONDS", "600"))
+CIOR_EDGE_MAX_AGE = int(os.environ.get("CIOR_EDGE_MAX_AGE", "60"))
+# What a page rendered uncached reads from the shared cache under the same generation (the
+# menu): on unless CIOR_FRAGMENT_CACHE=0.
+CIOR_FRAGMENT_CACHE = env_bool("CIOR_FRAGMENT_CACHE", default=True)
+# Paths below the language prefix that are never kept: personal, per-token or live pages.
+CIOR_PAGE_CACHE_EXCLUDE = [
+    "delegation/",
+    "registration/",
+    "milcomp/",
+    "verify/",
+    "feeds/my/",
+    "_util/",
+]
+# The query parameters a kept page may have (any other: rendered, not kept), and the highest
+# page number kept, so that ?page=N for any N cannot fill the cache.
+CIOR_PAGE_CACHE_QUERY = {
+    "page": r"[1-9][0-9]?",
+    "category": r"[a-z_]{1,20}",
+    "kind": r"[a-z_]{1,20}",
 }
+# The records shown on public pages: any save or delete moves the page generation and purges
+# the edge's copies of the pages of the listed types (their sub-pages included).
+CIOR_PAGE_CACHE_RECORDS = {
+    "wagtailcore.Site": [],
+    "wagtailcore.Locale": [],
+    "wagtailcore.PageViewRestriction": [],
+    "news.Photo": ["news.NewsIndexPage", "news.PhotoLibraryPage"],
+    "wagtaildocs.Document": [],
+    "events.Event": ["events.EventIndexPage"],
+    "events.ProgrammeItem": ["events.EventIndexPage"],
+    "nations.Nation": [
+        "nations.NationsPage",
+        "events.EventIndexPage",
+        "governance.CommitteeIndexPage",
+        "news.PhotoLibraryPage",
+    ],
+    "nations.Association": ["nations.NationsPage"],
+    "accounts.Person": ["governance.PresidencyPage", "governance.CommitteeIndexPage"],
+    "governance.PresidencyTerm": ["governance.PresidencyPage"],
+    "governance.Appointment": ["governance.PresidencyPage"],
+    "governance.Committee": ["governance.CommitteeIndexPage"],
+    "governance.CommitteeMembership": ["governance.CommitteeIndexPage"],
+    "core.Partner": ["core.PartnersPage"],
+}
+# The edge cache (deploy/): purged with PURGE requests to this address (nginx), e.g.
+# http://127.0.0.1:8080; unset: no edge.
+CIOR_EDGE_PURGE_URL = os.environ.get("CIOR_EDGE_PURGE_URL", "")
+if CIOR_EDGE_PURGE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "edge": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": CIOR_EDGE_PURGE_URL,
+        }
+    }
+# Each URL purged as given: the French pages have their own slugs, purged by their own URL.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

@@ -22,3 +22,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not memory: threads of the concurrency tests then share it and wait on locks.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}  # noqa: F405
+
+# The page and fragment caches are off: a test's writes commit nothing (on_commit never runs
+# inside a test's transaction), so the generation would not move. The `page_cache` fixture
+# turns both on.
+CIOR_PAGE_CACHE_SECONDS = 0
+CIOR_FRAGMENT_CACHE = False

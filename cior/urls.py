@@ -14,7 +14,6 @@ from accounts import views as accounts_views
 from api import problems as api_problems
 from api.views import pages as api_pages
 from api.views import tokens as api_tokens
-from core import serving
 from core import views as core_views
 
 urlpatterns = [
@@ -69,9 +68,6 @@ urlpatterns += i18n_patterns(
         "_util/login/",
         RedirectView.as_view(pattern_name="account_login", query_string=True),
     ),
-    # Pages are served by Wagtail's view, routed from what core.structure keeps (Wagtail's
-    # own pattern, minus its /_util/ views, which its urls below still serve).
-    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", serving.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
 )
 

@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, ProtectedError, Q, RestrictedError
 from django.db.models.deletion import Collector
+from django.forms.formsets import DELETION_FIELD_NAME
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -77,7 +78,7 @@ class EventAdminForm(WagtailAdminModelForm):
             return cleaned_data
         deleted = {}
         for form in formset.forms:
-            if form.instance.pk and form.is_valid() and formset._should_delete_form(form):
+            if form.instance.pk and form.is_valid() and form.cleaned_data.get(DELETION_FIELD_NAME):
                 deleted[form.instance.pk] = form
         if deleted:
             used = dict(

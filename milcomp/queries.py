@@ -1,12 +1,13 @@
 """Reads shared by the MILCOMP pages: the engine's input, discipline states, results version.
 
 The live results pages call `scoring_input(competition)`, feed it to `scoring.compute` and cache
-the outcome under `results_version(competition)`, which every service that changes a result,
-a team or a discipline's state bumps (`bump_results_version`).
+the outcome under `results_version(competition)`, which every change to a result, a team, a
+discipline's state or the competition moves on once committed (`bump_results_version`).
 
 Keys in the engine's values: a team's key is `str(Team.pk)`, a member's `str(TeamMember.pk)`.
 """
 
+import logging
 import time
 
 from django.core.cache import cache
@@ -16,6 +17,7 @@ from . import scoring
 from .models import Discipline, DisciplineKind, RawResult, ResultStatus, Team, TeamMember
 
 TEAM_SIZE = scoring.TEAM_SIZE
+logger = logging.getLogger(__name__)
 
 
 # --- Results version -----------------------------------------------------------------------
@@ -25,29 +27,43 @@ def results_version_key(competition) -> str:
     return f"milcomp:results-version:{getattr(competition, 'pk', competition)}"
 
 
-def results_version(competition) -> int:
-    """Return the competition's results version (changes whenever a result, team or state does).
+def results_version(competition) -> int | None:
+    """Return the competition's results version (changes whenever a result, team or state does),
+    or None when the cache cannot say (results are then computed uncached).
 
     A version lost from the cache restarts from the clock, never from an old number, so that
     nothing cached under an earlier version is served again.
     """
     key = results_version_key(competition)
-    version = cache.get(key)
-    if version is None:
-        cache.add(key, time.time_ns() // 1000, timeout=None)
+    try:
         version = cache.get(key)
-    return int(version)
+        if version is None:
+            cache.add(key, time.time_ns() // 1000, timeout=None)
+            version = cache.get(key)
+    except Exception:
+        logger.warning("Results cache unavailable: no results version.")
+        return None
+    return None if version is None else int(version)
 
 
-def bump_results_version(competition) -> int:
-    """Move the competition's results version on; return the new one."""
+def bump_results_version(competition) -> int | None:
+    """Move the competition's results version on; return the new one (None when the cache
+    cannot be written: logged, never raised, so that no save depends on the cache)."""
     key = results_version_key(competition)
     try:
         return int(cache.incr(key))
     except ValueError:  # not in the cache (yet, or any more)
-        version = time.time_ns() // 1000
+        pass
+    except Exception:
+        logger.warning("Results cache unavailable: the results version was not moved.")
+        return None
+    version = time.time_ns() // 1000
+    try:
         cache.set(key, version, timeout=None)
-        return version
+    except Exception:
+        logger.warning("Results cache unavailable: the results version was not moved.")
+        return None
+    return version
 
 
 # --- The engine's input ----------------------------------------------------------------------

@@ -5,8 +5,7 @@ PostgreSQL; SQLite transactions are IMMEDIATE, one writer at a time), refuses wi
 ValidationError in the user's language (nothing changed) or PermissionDenied, writes an audit
 entry ("cior.team", "cior.result", "cior.protest", "cior.competition") and moves the
 competition's results version on (queries.bump_results_version) when what the live pages show
-changes: at once, and again once the transaction has committed, so that no page computed from
-the rows before the commit stays cached under the new version.
+changes, once the transaction has committed (a cache that fails then cannot undo the save).
 
 Raw inputs (`RawResult.data`), in the engine's terms, members in team position order:
 
@@ -75,8 +74,8 @@ class StaleResult(ValidationError):
 
 
 def _bump(competition):
-    bump_results_version(competition)
-    transaction.on_commit(lambda: bump_results_version(competition))
+    # Once committed, never inside the transaction: a cache that fails cannot undo a save.
+    transaction.on_commit(lambda: bump_results_version(competition), robust=True)
 
 
 def _now(now):

@@ -5,7 +5,6 @@ and "Draw start order" actions. Every write goes through milcomp/services.py, au
 
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -22,7 +21,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from accounts import audit
 from accounts.wagtail_hooks import RulesPermissionPolicy, ScopedObjectMixin
 
-from . import results, services
+from . import services
 from .models import CATEGORY_RULE_FIELDS, POINTS_TABLE_FIELDS, Competition, DisciplineKind, Team
 
 COMPETITION_URL = "wagtailsnippets_milcomp_competition"
@@ -101,10 +100,6 @@ class CompetitionEditView(ScopedObjectMixin, snippet_views.EditView):
         changed = audit.changes(stored, instance, _audited_fields())
         if changed:
             audit.record(instance, action="cior.competition", by=self.request.user, changes=changed)
-        services.bump_results_version(instance)
-        # After commit too, and forget the cached competition (its points table may have
-        # changed): a poll in between must not cache results of the old rows under the new version.
-        transaction.on_commit(lambda: results.forget_competition(instance))
         return instance
 
 

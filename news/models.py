@@ -2,7 +2,6 @@
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -14,7 +13,6 @@ from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from core import serving, structure
 from core.blocks import BodyBlock
 
 
@@ -85,7 +83,8 @@ class NewsIndexPage(Page):
         verbose_name = _("news index")
 
     def route(self, request, path_components):
-        """Route to an article fetched with its cover in one query (Wagtail's route takes two)."""
+        """Route to an article loaded with its cover in one query (Wagtail's route takes two,
+        and the cover a third)."""
         if path_components:
             article = (
                 ArticlePage.objects.child_of(self)
@@ -94,7 +93,6 @@ class NewsIndexPage(Page):
                 .first()
             )
             if article is not None:
-                article._cached_parent_obj = self
                 return article.route(request, path_components[1:])
         return super().route(request, path_components)
 
@@ -106,26 +104,12 @@ class NewsIndexPage(Page):
         category = request.GET.get("category", "")
         if category not in ArticlePage.Category.values:
             category = ""
-        # As Paginator.get_page reads it (not a number: the first page; out of range: the
-        # last one), as few distinct keys as possible.
-        try:
-            number = min(max(int(request.GET.get("page", "")), 0), 10**6)
-        except ValueError:
-            number = 1
-
-        def build():
-            articles = queries.with_cover_renditions(
-                queries.published_articles(self.locale_id, category=category)
-            )
-            page_obj = Paginator(articles, self.articles_per_page).get_page(number)
-            page_obj.object_list = queries.as_cards(page_obj.object_list, request)
-            return page_obj
-
-        # Kept by each worker until a page or photo changes (core.structure): the cards of
-        # a page of the list are what was published, whoever asks.
-        language = translation.get_language()  # of the cards' dates and categories
-        key = ("news index", serving.site_pk(request), self.pk, language, category, number)
-        context["page_obj"] = structure.remember(request, key, build)
+        articles = queries.with_cover_renditions(
+            queries.published_articles(self.locale_id, category=category)
+        )
+        page_obj = Paginator(articles, self.articles_per_page).get_page(request.GET.get("page"))
+        page_obj.object_list = queries.as_cards(page_obj.object_list, request)
+        context["page_obj"] = page_obj
         context["category"] = category
         context["categories"] = [
             {"value": "", "label": _("All news"), "current": not category},
@@ -185,8 +169,6 @@ class ArticlePage(Page):
         index.FilterField("category"),
     ]
     parent_page_types = ["news.NewsIndexPage"]
-    # Loaded with the page when core.serving serves it (the cover shows on every view).
-    serve_select_related = ("cover",)
 
     class Meta:
         verbose_name = _("article")
@@ -199,35 +181,29 @@ class ArticlePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
 
-        def build():
-            gallery = list(self.gallery_images.select_related("image"))
-            # Each photo's renditions for what it shows here, all in one query: the cover's,
-            # the gallery's, and those of the images in the body (the template reuses these
-            # objects; later views take the markup core's image tags kept).
-            wanted = [(item.image, renditions.GALLERY_SPECS) for item in gallery]
-            if self.cover:
-                wanted.append((self.cover, [*renditions.COVER, renditions.OPEN_GRAPH]))
-            wanted += [
-                (block.value["image"], renditions.BODY_IMAGE)
-                for block in self.body
-                if block.block_type == "image" and block.value["image"]
-            ]
-            queries.attach_renditions(wanted)
-            og_image = None
-            if self.cover:
-                og_image = get_rendition_or_not_found(self.cover, renditions.OPEN_GRAPH)
-            return {
-                "gallery": gallery,
-                "tags": list(self.tags.all()),
-                # Its width is zero when the photo's file is missing: no og:image then.
-                "og_image": og_image if og_image is not None and og_image.width else None,
-            }
-
-        # Kept by each worker until a page or photo changes (core.structure; not a preview).
-        extras = structure.remember(request, ("article", self.pk), build)
-        context.update(extras)
-        if extras["og_image"] is not None:
-            context["og_image_url"] = request.build_absolute_uri(extras["og_image"].url)
+        gallery = list(self.gallery_images.select_related("image"))
+        # Each photo's renditions for what it shows here, all in one query: the cover's, the
+        # gallery's, and those of the images in the body (the template reuses these objects).
+        wanted = [(item.image, renditions.GALLERY_SPECS) for item in gallery]
+        if self.cover:
+            wanted.append((self.cover, [*renditions.COVER, renditions.OPEN_GRAPH]))
+        wanted += [
+            (block.value["image"], renditions.BODY_IMAGE)
+            for block in self.body
+            if block.block_type == "image" and block.value["image"]
+        ]
+        queries.attach_renditions(wanted)
+        og_image = None
+        if self.cover:
+            og_image = get_rendition_or_not_found(self.cover, renditions.OPEN_GRAPH)
+        # Its width is zero when the photo's file is missing: no og:image then.
+        if og_image is not None and og_image.width:
+            context["og_image"] = og_image
+            context["og_image_url"] = request.build_absolute_uri(og_image.url)
+        else:
+            context["og_image"] = None
+        context["gallery"] = gallery
+        context["tags"] = list(self.tags.all())
         return context
 
 

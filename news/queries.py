@@ -77,8 +77,7 @@ def with_cover_renditions(articles, specs=renditions.CARD):
 def as_cards(articles, request):
     """Return `articles` as a list, each with what its card shows worked out once: `card_url`
     (its URL for `request`'s site), `card_date` (in the active language), `card_iso_date` and
-    `card_category`. Kept lists of cards (core.structure) then render without reversing URLs
-    or formatting dates again: a twelfth of the news index's time."""
+    `card_category`, so that the template neither reverses URLs nor formats dates again."""
     articles = list(articles)
     for article in articles:
         article.card_url = article.get_url(request)

@@ -6,7 +6,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page
 
-from core import navigation, serving, structure
+from core import navigation
 
 register = template.Library()
 
@@ -55,15 +55,10 @@ def language_links(context):
 def _translation_urls(request, page):
     """Return {language code: (locale id, URL)} of the live translations of `page` (itself
     included)."""
-
-    def build():
-        return {
-            other.locale.language_code: (other.locale_id, other.get_url(request))
-            for other in page.get_translations(inclusive=True).live().select_related("locale")
-        }
-
-    key = ("translations", serving.site_pk(request), page.pk)
-    return structure.remember(request, key, build)
+    return {
+        other.locale.language_code: (other.locale_id, other.get_url(request))
+        for other in page.get_translations(inclusive=True).live().select_related("locale")
+    }
 
 
 @register.simple_tag(takes_context=True)
@@ -71,7 +66,7 @@ def breadcrumbs(context):
     """Return the ancestors of the current page below the tree root, home first.
 
     Each crumb is {"title", "url"}. A top-level page's only ancestor is the home page, which
-    the cached menu already knows: no query then.
+    the menu (kept in the shared cache) already knows: no query then.
     """
     page = context.get("page")
     if not isinstance(page, Page) or page.depth <= 2:
@@ -82,12 +77,8 @@ def breadcrumbs(context):
         if home is not None:
             return [home]
 
-    def build():
-        ancestors = page.get_ancestors().filter(depth__gte=2)
-        return [
-            {"title": ancestor.title, "url": ancestor.get_url(request)}
-            for ancestor in ancestors.only("id", "title", "url_path", "path", "depth", "locale_id")
-        ]
-
-    key = ("breadcrumbs", serving.site_pk(request), page.pk)
-    return structure.remember(request, key, build)
+    ancestors = page.get_ancestors().filter(depth__gte=2)
+    return [
+        {"title": ancestor.title, "url": ancestor.get_url(request)}
+        for ancestor in ancestors.only("id", "title", "url_path", "path", "depth", "locale_id")
+    ]

@@ -112,8 +112,9 @@ def test_public_pages_send_a_strict_csp_and_no_inline_code(client, seed_site):
 
 
 def test_home_page_takes_a_bounded_number_of_queries(
-    client, seed_site, django_assert_max_num_queries
+    client, seed_site, django_assert_max_num_queries, settings
 ):
+    settings.CIOR_FRAGMENT_CACHE = True  # the menu from the shared cache, as in production
     client.get("/en/")  # warm the site-root cache, as any running server has
     with django_assert_max_num_queries(15):
         response = client.get("/en/")
@@ -151,8 +152,9 @@ def test_menu_follows_publication_unpublication_and_renaming(client, seed_site):
 
 @pytest.mark.parametrize("url", ["/en/about/history/", "/fr/a-propos/historique/"])
 def test_deep_pages_take_a_bounded_number_of_queries(
-    client, seed_site, django_assert_max_num_queries, url
+    client, seed_site, django_assert_max_num_queries, url, settings
 ):
+    settings.CIOR_FRAGMENT_CACHE = True  # the menu from the shared cache, as in production
     client.get(url)
     with django_assert_max_num_queries(15):
         response = client.get(url)

@@ -4,8 +4,6 @@ from django import template
 from django.utils import timezone
 from wagtail.models import Locale
 
-from core import serving, structure
-
 from .. import queries
 
 register = template.Library()
@@ -21,24 +19,17 @@ def date_range(event):
 def next_events(context, count=3):
     """Show the `count` next public events of the calendar, linked to their pages.
 
-    Nothing shows when the page's language has no events calendar page. Kept by
-    core.structure for the day, until an event, a nation or a page changes.
+    Nothing shows when the page's language has no events calendar page.
     """
     request = context.get("request")
     page = context.get("page")
     locale = getattr(page, "locale_id", None) or Locale.get_active().pk
-    today = timezone.localdate()
-
-    def build():
-        index = queries.event_index(locale)
-        events = queries.next_events(count, today=today) if index is not None else []
-        for event in events:
-            event.url = index.event_url(event, request)
-        return {
-            "index": index,
-            "index_url": index.get_url(request) if index is not None else "",
-            "events": events,
-        }
-
-    key = ("next events", serving.site_pk(request), locale, count, today)
-    return structure.remember(request, key, build)
+    index = queries.event_index(locale)
+    events = queries.next_events(count, today=timezone.localdate()) if index is not None else []
+    for event in events:
+        event.url = index.event_url(event, request)
+    return {
+        "index": index,
+        "index_url": index.get_url(request) if index is not None else "",
+        "events": events,
+    }

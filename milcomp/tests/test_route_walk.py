@@ -20,7 +20,7 @@ from accounts.models import RoleAssignment
 from accounts.tests.conftest import staff_user
 from accounts.tests.factories import UserFactory
 from conftest import kept_for_module
-from milcomp import results, services
+from milcomp import services
 from milcomp import urls as milcomp_urls
 from milcomp.models import (
     Competition,
@@ -108,7 +108,6 @@ def world(django_db_setup, django_db_blocker):
         setup_est = make_team(setup, est)
         setup_fra = make_team(setup, fra)
         spares = [competitor(setup, est) for _ in range(3)]
-        results.clear_local_caches()
         yield SimpleNamespace(
             est=est,
             fra=fra,
@@ -128,9 +127,7 @@ def world(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def w(world, db):
-    results.clear_local_caches()
-    yield world
-    results.clear_local_caches()
+    return world
 
 
 def client_for(world, role):

@@ -301,14 +301,18 @@ def shooting_judge(running):
     return judge(running, "shooting")
 
 
-def test_save_result_stores_raw_values_history_and_moves_the_version_on(
-    running, team, shooting, shooting_judge
+def test_save_result_stores_raw_values_history_and_moves_the_version_on_commit(
+    running, team, shooting, shooting_judge, django_capture_on_commit_callbacks
 ):
     before = queries.results_version(running)
 
-    result = services.save_result(
-        team, shooting, data=shooting_data(), by=shooting_judge, expected_version=0
-    )
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        result = services.save_result(
+            team, shooting, data=shooting_data(), by=shooting_judge, expected_version=0
+        )
+    assert queries.results_version(running) == before  # never inside the transaction
+    for callback in callbacks:
+        callback()
 
     assert result.version == 1
     assert result.data["members"][0]["rifle_precision"] == [10, 9, 9, 8, 10]

@@ -10,8 +10,10 @@
   (static/js/milcomp-live.js then skips the swap of an unchanged fragment).
 - `csv_export`: a view's table as CSV; `pdf`: every ranking as one document.
 
-Nothing here touches the database on a warm cache: the competition (a minute), the results
-and the rendered fragments (per version, language and view) all come from milcomp.results.
+On a warm cache a view reads the competition (one query) and its results version; the results
+and the rendered fragments (per version, language and view) come from the shared cache
+(milcomp.results). The page cache (core.cache) keeps none of these pages: they follow the
+results version, not the page generation.
 """
 
 from collections import Counter
@@ -292,7 +294,9 @@ def fragment_context(competition, live, view: View) -> dict:
     }
 
 
-def fragment_key(competition, version, view: View) -> str:
+def fragment_key(competition, version, view: View) -> str | None:
+    if version is None:
+        return None
     language = translation.get_language()
     return f"milcomp:{results.FORMAT}:fragment:{competition.pk}:{version}:{language}:{view.key}"
 
@@ -304,12 +308,14 @@ def fragment(competition, live, view: View) -> str:
         lambda: render_to_string(
             "milcomp/results/fragment.html", fragment_context(competition, live, view)
         ).strip(),
-        results.local_fragments,
-        timeout=live.cache_timeout,
     )
 
 
-def etag_of(competition, version, view: View) -> str:
+def etag_of(competition, version, view: View) -> str | None:
+    """The ETag of a view's fragment: its competition, results version, language and view
+    (None without a version: the cache could not say it)."""
+    if version is None:
+        return None
     language = translation.get_language()
     return f'"{results.FORMAT}-{competition.pk}-{version}-{language}-{view.key}"'
 
@@ -351,8 +357,9 @@ def page(request, competition, view, arg=None):
 
 
 def _no_cache(response, version, etag):
-    response["ETag"] = etag
-    response["X-Results-Version"] = str(version)
+    if etag is not None:
+        response["ETag"] = etag
+        response["X-Results-Version"] = str(version)
     patch_cache_control(response, no_cache=True, max_age=0)
     return response
 
@@ -360,19 +367,18 @@ def _no_cache(response, version, etag):
 def live(request, competition, view, arg=None):
     """The results section alone, for the page's polling: 304 while nothing has changed.
 
-    The hot path, hundreds of times per second: one cache read (the version) and this
-    process's copy of the fragment; no query.
+    The hot path, hundreds of times per second: the competition (one query), its results
+    version (one cache read), then a 304 or the fragment from the shared cache.
     """
     competition = results.competition_for(competition)
     view = view_or_404(competition, view, arg)
     version = queries.results_version(competition)
     etag = etag_of(competition, version, view)
-    not_modified = get_conditional_response(request, etag=etag)
-    if not_modified is not None:
-        return _no_cache(not_modified, version, etag)
-    html = results.local_fragments.get(fragment_key(competition, version, view))
-    if html is None:
-        html = fragment(competition, results.live_results(competition, version), view)
+    if etag is not None:
+        not_modified = get_conditional_response(request, etag=etag)
+        if not_modified is not None:
+            return _no_cache(not_modified, version, etag)
+    html = fragment(competition, results.live_results(competition, version), view)
     return _no_cache(HttpResponse(html), version, etag)
 
 

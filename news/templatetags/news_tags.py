@@ -1,8 +1,5 @@
 from django import template
-from django.utils import translation
 from wagtail.models import Locale
-
-from core import serving, structure
 
 from ..queries import as_cards, news_index, published_articles, with_cover_renditions
 
@@ -15,22 +12,14 @@ class ArticleList(list):
 
 @register.simple_tag(takes_context=True)
 def latest_news(context, count=3):
-    """Return the `count` newest articles of the page's language, with `.index_url`.
-
-    Kept by core.structure until a page or photo changes."""
+    """Return the `count` newest articles of the page's language, with `.index_url`."""
     request = context.get("request")
     page = context.get("page")
     locale = getattr(page, "locale_id", None) or Locale.get_active().pk
-
-    def build():
-        articles = ArticleList(
-            as_cards(with_cover_renditions(published_articles(locale))[:count], request)
-        )
-        index = news_index(locale)
-        if index is not None:
-            articles.index_url = index.get_url(request)
-        return articles
-
-    # The cards' dates and categories are in the active language.
-    key = ("latest news", serving.site_pk(request), locale, translation.get_language(), count)
-    return structure.remember(request, key, build)
+    articles = ArticleList(
+        as_cards(with_cover_renditions(published_articles(locale))[:count], request)
+    )
+    index = news_index(locale)
+    if index is not None:
+        articles.index_url = index.get_url(request)
+    return articles
