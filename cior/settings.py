@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
@@ -84,6 +85,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "core.middleware.ServiceUnavailableMiddleware",  # database/disk fault: 503, Retry-After
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.LocaleMiddleware",  # Django's, without redirecting admin 404s
     "django.middleware.common.CommonMiddleware",
@@ -152,6 +154,11 @@ else:
             "LOCATION": VAR_DIR / "cache",
         }
     }
+# Sessions: in the database, and with Redis read from the cache first (cached_db): a session
+# made on one app server works on every other, and survives a restart of either store.
+if REDIS_URL:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 # Wagtail writes every rendition that {% image %} uses back to its cache, on every view, even
 # when the page fetched it beforehand: a file write (and a scan of the cache dir) each time.
 # Renditions never change once made, so each worker keeps its own.
@@ -213,8 +220,29 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns when it is mi
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Media on the local disk, or on S3-compatible storage (django-storages) when a bucket is named:
+# the choice for more than one app server. Credentials: AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY, read by boto3 itself.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    MEDIA_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "location": os.environ.get("AWS_LOCATION", "media"),
+            # Public files (photos, documents) get plain URLs; Wagtail documents and private
+            # files go through the app's own views.
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH"),
+            "file_overwrite": False,
+        },
+    }
+else:
+    MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -244,6 +272,9 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # Wagtail.
 WAGTAIL_SITE_NAME = "CIOR"
 WAGTAILIMAGES_IMAGE_MODEL = "news.Photo"
+# Upload forms that answer a full or read-only media store with a form error (core.forms).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.forms.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.forms.DocumentForm"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = [
     "pdf",
@@ -290,12 +321,34 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT")
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES")
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
 
+# One log line per failure: a database or disk fault is logged by core.middleware in one line;
+# Django's own line (with the traceback) for that 503 is dropped.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {
+        "skip_logged_unavailable": {
+            "()": "django.utils.log.CallbackFilter",
+            "callback": "ext://core.middleware.skip_logged_unavailable",
+        }
+    },
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {
+        "django.request": {"filters": ["skip_logged_unavailable"]},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# The edge cache (deploy/nginx): Wagtail purges a page's URLs there when it is published,
+# unpublished, moved or deleted; e.g. CIOR_EDGE_PURGE_URL=http://127.0.0.1:8080.
+CIOR_EDGE_PURGE_URL = os.environ.get("CIOR_EDGE_PURGE_URL", "")
+if CIOR_EDGE_PURGE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "edge": {
+            "BACKEND": "core.edge.OnCommitHTTPBackend",
+            "LOCATION": CIOR_EDGE_PURGE_URL,
+        }
+    }
 
 # CIOR's own settings.
 # Bank details printed on subscription invoices (several lines); empty prints a demo placeholder.

@@ -2,18 +2,23 @@
 
 A head of delegation or national staff imports for the own nation while registration is open
 (the presidency for any nation, at any time); any other nation answers 404. The whole file is
-checked first: any error rejects it with a row-by-row report and nothing is saved.
+checked first: any error rejects it with a row-by-row report and nothing is saved. A retried
+upload (same idempotency key) saves nothing twice.
 """
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core import idempotency
+from core.idempotency import IdempotencyKeyField
 from nations.models import Nation
 
 from .. import imports, services
@@ -31,6 +36,7 @@ class ImportForm(forms.Form):
         help_text=gettext_lazy("At most 1000 rows and 2 MB; the first row holds the headings."),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
     )
+    idempotency_key = IdempotencyKeyField()
 
 
 def _event(slug) -> Event:
@@ -47,11 +53,26 @@ def upload(request, event, nation):
     open_for_user = event.takes_registrations and services.may_change(request.user, event, nation)
     result = None
     form = ImportForm(request.POST or None, request.FILES or None)
+    key = request.POST.get("idempotency_key", "")[:64]
     if not open_for_user:
         messages.error(request, _("Registration for this event is closed."))
         form = None
+    elif request.method == "POST" and idempotency.previous_result(key, user=request.user):
+        return idempotency.replay(request, key)  # a retry of an import already saved
     elif request.method == "POST" and form.is_valid():
-        result = imports.import_file(event, nation, form.cleaned_data["file"], by=request.user)
+        nation_url = reverse("delegation_event", args=[event.slug, nation.code])
+        try:
+            with transaction.atomic():
+                idempotency.claim(key, user=request.user, result_url=nation_url)
+                result = imports.import_file(
+                    event, nation, form.cleaned_data["file"], by=request.user
+                )
+                if not result.ok:
+                    transaction.set_rollback(True)  # nothing saved: the key is free again
+        except IntegrityError:
+            if not idempotency.previous_result(key, user=request.user):
+                raise
+            return idempotency.replay(request, key)  # the same upload, twice at once
         if result.ok:
             form = ImportForm()
     return TemplateResponse(
