@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 class ReadOnlyStorage(FileSystemStorage):
     """The media disk mounted read-only."""
 
-    def _save(self, name, content):  # noqa: the storage API's own hook
+    def save(self, name, content, max_length=None):
         raise OSError(errno.EROFS, "Read-only file system")
 
 
