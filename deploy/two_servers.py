@@ -293,7 +293,8 @@ class Cluster:
         logfile = open(self.var_dir / f"{name}.log", "a")  # noqa: SIM115  (closed by stop())
         process = subprocess.Popen(
             [pages.PYTHON, "-m", "gunicorn", "cior.wsgi", "--workers", str(self.workers),
-             "--worker-class", "sync", "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
+             "--worker-class", "sync", "--bind", f"127.0.0.1:{port}", "--log-level", "warning",
+             "--timeout", "120"],  # a worker's first request is slow on a busy machine
             cwd=ROOT, env=env or self.env, stdout=logfile, stderr=subprocess.STDOUT,
             start_new_session=True,
         )  # fmt: skip
@@ -310,7 +311,7 @@ class Cluster:
 
         pages.on_exit(stop)
         self.apps[port] = stop
-        deadline = time.monotonic() + 90
+        deadline = time.monotonic() + 300  # a busy machine starts workers slowly
         while time.monotonic() < deadline:
             if process.poll() is not None:
                 raise SystemExit(f"gunicorn exited; see {logfile.name}")
@@ -321,7 +322,7 @@ class Cluster:
                 pass
             time.sleep(0.3)
         else:
-            raise SystemExit("gunicorn did not answer within 90 s")
+            raise SystemExit(f"gunicorn did not answer within 300 s; see {logfile.name}")
         for _ in range(self.workers * 3):  # warm every worker (URL map, templates)
             request(port, "/en/", timeout=30)
         return port
