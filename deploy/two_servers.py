@@ -103,6 +103,10 @@ class TcpProxy:
         threading.Thread(target=self._accept, args=(self.listener,), daemon=True).start()
 
     def cut(self):
+        # shutdown() wakes the thread blocked in accept(); close() alone would leave it
+        # accepting on the still-open socket.
+        with contextlib.suppress(OSError):
+            self.listener.shutdown(socket.SHUT_RDWR)
         self.listener.close()
         with self.lock:
             for sock in list(self.sockets):
