@@ -54,10 +54,10 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
-    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "accounts.apps.UsersAppConfig",  # wagtail.users with the person on the user forms
@@ -96,6 +96,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",  # /api/ only (CORS_URLS_REGEX)
+    "core.middleware.ServiceUnavailableMiddleware",  # database/disk fault: 503, Retry-After
     # Anonymous pages from the shared cache; outside the session, so a hit reads no session.
     "core.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -205,6 +206,12 @@ CIOR_PAGE_CACHE_QUERY = {
     "category": r"[a-z_]{1,20}",
     "kind": r"[a-z_]{1,20}",
 }
+
+# Sessions: in the database, and with Redis read from the cache first (cached_db): a session
+# made on one app server works on every other, and survives a restart of either store.
+if REDIS_URL:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 # The records shown on public pages: any save or delete moves the page generation and purges
 # the edge's copies of the pages of the listed types (their sub-pages included).
 CIOR_PAGE_CACHE_RECORDS = {
@@ -235,7 +242,9 @@ CIOR_EDGE_PURGE_URL = os.environ.get("CIOR_EDGE_PURGE_URL", "")
 if CIOR_EDGE_PURGE_URL:
     WAGTAILFRONTENDCACHE = {
         "edge": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            # Wagtail's HTTP backend, purging after the transaction commits (core.edge): a
+            # purge inside the publish transaction would let the edge fetch the old page.
+            "BACKEND": "core.edge.OnCommitHTTPBackend",
             "LOCATION": CIOR_EDGE_PURGE_URL,
         }
     }
@@ -321,8 +330,29 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns when it is mi
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Media on the local disk, or on S3-compatible storage (django-storages) when a bucket is named:
+# the choice for more than one app server. Credentials: AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY, read by boto3 itself.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    MEDIA_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "location": os.environ.get("AWS_LOCATION", "media"),
+            # Public files (photos, documents) get plain URLs; Wagtail documents and private
+            # files go through the app's own views.
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH"),
+            "file_overwrite": False,
+        },
+    }
+else:
+    MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     # Finished batch documents (badge sheets, certificates, results PDFs): outside MEDIA_ROOT,
     # handed out only by the views that check who asks (PRIVATE_ROOT; default var/private).
     "private": {
@@ -367,6 +397,9 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # Wagtail.
 WAGTAIL_SITE_NAME = "CIOR"
 WAGTAILIMAGES_IMAGE_MODEL = "news.Photo"
+# Upload forms that answer a full or read-only media store with a form error (core.forms).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.forms.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.forms.DocumentForm"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = [
     "pdf",
@@ -422,10 +455,21 @@ SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS")
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
 
+# One log line per failure: a database or disk fault is logged by core.middleware in one line;
+# Django's own line (with the traceback) for that 503 is dropped.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {
+        "skip_logged_unavailable": {
+            "()": "django.utils.log.CallbackFilter",
+            "callback": "ext://core.middleware.skip_logged_unavailable",
+        }
+    },
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {
+        "django.request": {"filters": ["skip_logged_unavailable"]},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 

@@ -1,5 +1,6 @@
 """The site's own page types: the home page, flexible standard pages and partners."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -109,3 +110,27 @@ class PartnersPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["partners"] = Partner.objects.select_related("logo")
         return context
+
+
+class SubmissionKey(models.Model):
+    """A form submission already carried out: its idempotency key and where it led.
+
+    A form that creates rows carries a random key (core.idempotency); the row is written in the
+    same transaction as what the form creates, so a retried POST (a lost response, a double
+    click) finds it and is sent to the first result instead of creating anything twice.
+    """
+
+    key = models.CharField(max_length=64)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", null=True
+    )
+    result_url = models.CharField(max_length=500)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="core_submissionkey_unique")
+        ]
+
+    def __str__(self):
+        return self.key

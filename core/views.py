@@ -1,5 +1,6 @@
 """Site-wide views: search, sitemap, robots.txt and the error pages."""
 
+import sys
 from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
@@ -13,6 +14,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Locale, Page, Site
 
+from .middleware import is_unavailable, unavailable_response
 from .queries import search_records, search_site
 
 SEARCH_PAGE_SIZE = 10
@@ -112,5 +114,12 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    """Render the 500 page without a request context: the database may be what failed."""
+    """Render the 500 page without a request context: the database may be what failed.
+
+    A database or storage fault raised outside a view (in a middleware: the session, the user)
+    gets the 503 answer instead, as `ServiceUnavailableMiddleware` gives it to views' faults.
+    """
+    error = sys.exc_info()[1]
+    if error is not None and is_unavailable(error):
+        return unavailable_response(request, error)
     return HttpResponseServerError(loader.get_template("500.html").render())

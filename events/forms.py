@@ -4,7 +4,8 @@ substitute, reject.
 The register form's field names are an interface (the bench script and the import posts use
 them): `person`, `registration_type`, `discount_code` and the detail fields named like the
 Registration model fields (services.DETAIL_FIELDS). A person not yet in the registry can be
-created inline with the `new_*` fields.
+created inline with the `new_*` fields. `idempotency_key` (hidden) makes a retried POST
+create nothing twice (core.idempotency).
 """
 
 from django import forms
@@ -16,6 +17,7 @@ from django.utils.translation import pgettext_lazy
 
 from accounts.models import Person, validate_nato_code
 from accounts.validators import validate_email_free_in_nation
+from core.idempotency import IdempotencyKeyField
 
 from .models import Registration, RegistrationType
 from .services import DETAIL_FIELDS
@@ -194,6 +196,7 @@ class RegisterForm(NewPersonMixin, RegistrationDetailsForm):
         required=False,
         help_text=_("The code the Council gave your nation, if any."),
     )
+    idempotency_key = IdempotencyKeyField()
 
     def __init__(self, *args, people, registration_types, nation, **kwargs):
         self.nation = nation

@@ -13,7 +13,7 @@ from collections import defaultdict
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -30,6 +30,7 @@ from accounts import audit
 from accounts import rules as access
 from accounts import services as people
 from accounts.models import Person
+from core import idempotency
 from nations.models import Nation
 
 from .. import engine, queries, services
@@ -385,9 +386,15 @@ def register(request, event, nation):
         people=_people_to_register(event, nation),
         registration_types=event.registration_types.all(),
     )
+    # A retry of a submission already carried out goes to its result before any validation
+    # (its person is no longer one to choose).
+    key = request.POST.get("idempotency_key", "")[:64]
+    if request.method == "POST" and idempotency.previous_result(key, user=request.user):
+        return idempotency.replay(request, key)
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
+                idempotency.claim(key, user=request.user, result_url=nation_url)
                 person = form.cleaned_data["person"]
                 new_person = form.new_person_fields()
                 if new_person is not None:
@@ -402,6 +409,10 @@ def register(request, event, nation):
                 )
         except ValidationError as error:
             _add_errors(form, error)
+        except IntegrityError:
+            if not idempotency.previous_result(key, user=request.user):
+                raise
+            return idempotency.replay(request, key)  # the same POST, twice at once
         else:
             level, text = _registered_message(registration)
             messages.add_message(request, level, text)

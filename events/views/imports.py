@@ -6,19 +6,24 @@ checked first: any error rejects it with a row-by-row report and nothing is save
 
 A list of more than services.LARGE_IMPORT_ROWS rows is checked and saved by the task worker:
 the upload leads to the job's page, which polls with htmx until the same report shows there,
-for the person who uploaded it (while the nation is still theirs) and the presidency.
+for the person who uploaded it (while the nation is still theirs) and the presidency. A retried
+upload (same idempotency key) saves nothing twice.
 """
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core import idempotency
+from core.idempotency import IdempotencyKeyField
 from nations.models import Nation
 
 from .. import imports, services
@@ -36,6 +41,7 @@ class ImportForm(forms.Form):
         help_text=gettext_lazy("At most 1000 rows and 2 MB; the first row holds the headings."),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
     )
+    idempotency_key = IdempotencyKeyField()
 
 
 def _event(slug) -> Event:
@@ -52,16 +58,32 @@ def upload(request, event, nation):
     open_for_user = event.takes_registrations and services.may_change(request.user, event, nation)
     result = None
     form = ImportForm(request.POST or None, request.FILES or None)
+    key = request.POST.get("idempotency_key", "")[:64]
     if not open_for_user:
         messages.error(request, _("Registration for this event is closed."))
         form = None
+    elif request.method == "POST" and idempotency.previous_result(key, user=request.user):
+        return idempotency.replay(request, key)  # a retry of an import already saved
     elif request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         rows = _row_count(upload)
-        if rows > services.LARGE_IMPORT_ROWS:
-            job = services.queue_import(event, nation, upload, rows=rows, by=request.user)
-            return redirect("import_job", job.pk)
-        result = imports.import_file(event, nation, upload, by=request.user)
+        nation_url = reverse("delegation_event", args=[event.slug, nation.code])
+        try:
+            with transaction.atomic():
+                if rows > services.LARGE_IMPORT_ROWS:
+                    # Checked and saved by the task worker; the job's page shows the report.
+                    job = services.queue_import(event, nation, upload, rows=rows, by=request.user)
+                    job_url = reverse("import_job", args=[job.pk])
+                    idempotency.claim(key, user=request.user, result_url=job_url)
+                    return redirect(job_url)
+                idempotency.claim(key, user=request.user, result_url=nation_url)
+                result = imports.import_file(event, nation, upload, by=request.user)
+                if not result.ok:
+                    transaction.set_rollback(True)  # nothing saved: the key is free again
+        except IntegrityError:
+            if not idempotency.previous_result(key, user=request.user):
+                raise
+            return idempotency.replay(request, key)  # the same upload, twice at once
         if result.ok:
             form = ImportForm()
     return TemplateResponse(
