@@ -42,15 +42,18 @@ def test_a_nomination_goes_through_the_council_to_the_public_roll(browser, page,
     expect(admin.locator("main")).to_contain_text("Before the Council")
 
     admin.goto("/admin/council/")
-    row = admin.locator("tr", has_text="Erik LUND")
-    row.get_by_role("button", name="Open voting").click()
-    admin.locator("tr", has_text="Erik LUND").get_by_role("link", name="Record votes").click()
+    # The newest motion is the meeting's last row.
+    admin.locator("tr", has_text="Erik LUND").last.get_by_role("button", name="Open voting").click()
+    admin.locator("tr", has_text="Erik LUND").last.get_by_role("link", name="Record votes").click()
     for radio in admin.locator('input[type="radio"][value="for"]').all():
         radio.check()
     admin.get_by_role("button", name="Save the votes").click()
+    expect(admin.get_by_text("The votes are saved.")).to_be_visible()
     admin.goto("/admin/council/")
-    admin.locator("tr", has_text="Erik LUND").get_by_role("button", name="Close voting").click()
-    expect(admin.locator("tr", has_text="Erik LUND")).to_contain_text("Adopted")
+    admin.locator("tr", has_text="Erik LUND").last.get_by_role(
+        "button", name="Close voting"
+    ).click()
+    expect(admin.locator("tr", has_text="Erik LUND").last).to_contain_text("Adopted")
 
     admin.goto(nomination_url)
     expect(admin.locator("main")).to_contain_text("Awarded")
