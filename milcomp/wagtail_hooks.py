@@ -5,7 +5,6 @@ and "Draw start order" actions. Every write goes through milcomp/services.py, au
 
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -17,12 +16,16 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import snippets as snippet_views
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from accounts import audit
-from accounts.wagtail_hooks import RulesPermissionPolicy, ScopedObjectMixin
+from accounts.viewsets import (
+    RulesPermissionPolicy,
+    ScopedObjectMixin,
+    ScopedSnippetViewSet,
+    ServiceFormMixin,
+)
 
-from . import results, services
+from . import services
 from .models import CATEGORY_RULE_FIELDS, POINTS_TABLE_FIELDS, Competition, DisciplineKind, Team
 
 COMPETITION_URL = "wagtailsnippets_milcomp_competition"
@@ -66,46 +69,19 @@ class CompetitionAdminForm(WagtailAdminModelForm):
         return cleaned
 
 
-def _audited_fields():
-    return [
-        "event",
-        "year",
-        "slug",
-        "title_en",
-        "title_fr",
-        "protest_window_minutes",
-        *POINTS_TABLE_FIELDS,
-        *CATEGORY_RULE_FIELDS,
-    ]
-
-
-class CompetitionCreateView(snippet_views.CreateView):
+class CompetitionCreateView(ServiceFormMixin, snippet_views.CreateView):
     def save_instance(self):
-        instance = self.form.save()
-        services.ensure_disciplines(instance)
-        audit.record(
-            instance,
-            action="cior.competition",
-            by=self.request.user,
-            changes=audit.changes({}, instance, _audited_fields()),
-        )
-        return instance
+        competition = self.form.save(commit=False)
+        return services.save_competition(competition, by=self.request.user)
 
 
-class CompetitionEditView(ScopedObjectMixin, snippet_views.EditView):
+class CompetitionEditView(ServiceFormMixin, ScopedObjectMixin, snippet_views.EditView):
     scope_action = "change"
 
     def save_instance(self):
-        stored = Competition.objects.get(pk=self.object.pk)
-        instance = self.form.save()
-        changed = audit.changes(stored, instance, _audited_fields())
-        if changed:
-            audit.record(instance, action="cior.competition", by=self.request.user, changes=changed)
-        services.bump_results_version(instance)
-        # After commit too, and forget the cached competition (its points table may have
-        # changed): a poll in between must not cache results of the old rows under the new version.
-        transaction.on_commit(lambda: results.forget_competition(instance))
-        return instance
+        self.has_content_changes = self.form.has_changed()
+        competition = self.form.save(commit=False)
+        return services.save_competition(competition, by=self.request.user)
 
 
 class CompetitionIndexView(snippet_views.IndexView):
@@ -194,7 +170,7 @@ def draw_view(request, pk):
     return _competition_action(request, pk, action="draw")
 
 
-class CompetitionViewSet(SnippetViewSet):
+class CompetitionViewSet(ScopedSnippetViewSet):
     model = Competition
     icon = "trophy"
     menu_label = gettext_lazy("Competitions")
@@ -264,7 +240,7 @@ class TeamEditView(ScopedObjectMixin, snippet_views.EditView):
         )
 
 
-class TeamViewSet(SnippetViewSet):
+class TeamViewSet(ScopedSnippetViewSet):
     model = Team
     icon = "group"
     menu_label = gettext_lazy("Teams")
