@@ -47,15 +47,6 @@ class PersonQuerySet(models.QuerySet):
             return self.none()
         return self.filter(nation_id__in=nation_ids)
 
-    def choosable_by(self, user):
-        """Return the people `user` may pick in a form (a chooser): a nation-scoped user picks
-        among the own nations' people; other staff roles (editor, treasurer) among everyone."""
-        from . import rules as access
-
-        if access.is_presidency(user) or not access.nation_ids_for(user):
-            return self if access.is_staff_role(user) else self.none()
-        return self.visible_to(user)
-
 
 class Person(models.Model):
     """A reserve officer, NCO or civilian: a delegate, an officer of CIOR, a participant."""

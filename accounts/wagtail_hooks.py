@@ -5,26 +5,30 @@ people (PersonPermissionPolicy and ScopedObjectMixin ask accounts/rules.py); eve
 through accounts/services.py, which records the old and new values in Wagtail's history.
 """
 
-from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django.views.defaults import permission_denied
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.views.generic import history as history_views
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import page_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views import chooser as chooser_views
 from wagtail.snippets.views import snippets as snippet_views
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail_localize.views.snippets_api import SnippetViewSet as LocalizeSnippetAPI
 
 from . import audit, services
 from .forms import PersonAdminForm
 from .models import Person, RoleAssignment
+from .viewsets import (
+    RulesPermissionPolicy,
+    ScopedDeleteBulkAction,
+    ScopedObjectMixin,
+    ScopedSnippetViewSet,
+    admin_scope,
+    forbidden,
+)
 
 # --- Audit log actions --------------------------------------------------------------------
 
@@ -69,67 +73,11 @@ def register_audit_log_menu_item():
 # --- Scoping ------------------------------------------------------------------------------
 
 
-class RulesPermissionPolicy(ModelPermissionPolicy):
-    """Ask the rules (accounts/rules.py) about each record, not only about the model."""
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return user.has_perm(self._get_permission_name(action), instance)
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        return self.model._default_manager.filter(
-            pk__in=[
-                obj.pk
-                for obj in super().instances_user_has_any_permission_for(user, actions)
-                if self.user_has_any_permission_for_instance(user, actions, obj)
-            ]
-        )
-
-
 class PersonPermissionPolicy(RulesPermissionPolicy):
     def instances_user_has_any_permission_for(self, user, actions):
         if not self.user_has_any_permission(user, actions):
             return Person.objects.none()
         return Person.objects.visible_to(user)
-
-
-def forbidden(request):
-    """A plain 403: Wagtail turns a raised PermissionDenied into a redirect to the dashboard."""
-    return permission_denied(request, PermissionDenied())
-
-
-class ScopedObjectMixin:
-    """Answer 403 for a record outside the user's scope, whatever the URL asks of it."""
-
-    scope_action = "view"
-
-    def setup(self, request, *args, **kwargs):
-        # Wagtail loads the record in setup(); check the scope first, answer in dispatch().
-        self.request = request
-        pk = kwargs.get(getattr(self, "pk_url_kwarg", "pk"))
-        obj = None
-        if pk is not None:
-            obj = self.model._default_manager.filter(pk=unquote(str(pk))).first()
-        self.out_of_scope = obj is not None and not self._in_scope(obj)
-        if self.out_of_scope:
-            self.args, self.kwargs = args, kwargs
-            return
-        super().setup(request, *args, **kwargs)
-
-    def dispatch(self, request, *args, **kwargs):
-        if self.out_of_scope:
-            return forbidden(request)
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_object(self, *args, **kwargs):
-        obj = super().get_object(*args, **kwargs)
-        if obj is not None and not self._in_scope(obj):
-            raise PermissionDenied
-        return obj
-
-    def _in_scope(self, obj):
-        return self.permission_policy.user_has_permission_for_instance(
-            self.request.user, self.scope_action, obj
-        )
 
 
 def _model_fields(form, names):
@@ -192,41 +140,7 @@ class ScopedUsageView(ScopedObjectMixin, snippet_views.UsageView):
     pass
 
 
-class PersonChooserMixin:
-    def get_object_list(self):
-        return Person.objects.choosable_by(self.request.user)
-
-
-class PersonChooseView(PersonChooserMixin, chooser_views.ChooseView):
-    pass
-
-
-class PersonChooseResultsView(PersonChooserMixin, chooser_views.ChooseResultsView):
-    pass
-
-
-class PersonChosenView(chooser_views.SnippetChosenView):
-    def get(self, request, pk):
-        if not Person.objects.choosable_by(request.user).filter(pk=unquote(str(pk))).exists():
-            return forbidden(request)
-        return super().get(request, pk)
-
-
-class PersonChosenMultipleView(chooser_views.SnippetChosenMultipleView):
-    def get_objects(self, pks):
-        return Person.objects.choosable_by(self.request.user).filter(pk__in=pks)
-
-
-class PersonChooserViewSet(chooser_views.SnippetChooserViewSet):
-    """The person chooser of other forms: a head of delegation picks the own nation's people."""
-
-    choose_view_class = PersonChooseView
-    choose_results_view_class = PersonChooseResultsView
-    chosen_view_class = PersonChosenView
-    chosen_multiple_view_class = PersonChosenMultipleView
-
-
-class PersonViewSet(SnippetViewSet):
+class PersonViewSet(ScopedSnippetViewSet):
     model = Person
     icon = "user"
     menu_label = _("People")
@@ -258,7 +172,7 @@ class PersonViewSet(SnippetViewSet):
     history_view_class = ScopedHistoryView
     inspect_view_class = ScopedInspectView
     usage_view_class = ScopedUsageView
-    chooser_viewset_class = PersonChooserViewSet
+    delete_service = staticmethod(services.delete_person)
 
     edit_handler = ObjectList(
         [
@@ -309,7 +223,7 @@ class RoleDeleteView(ScopedObjectMixin, snippet_views.DeleteView):
         services.delete_role(self.object, by=self.request.user)
 
 
-class RoleAssignmentViewSet(SnippetViewSet):
+class RoleAssignmentViewSet(ScopedSnippetViewSet):
     """Who holds which role: the presidency's to manage (accounts.*_roleassignment)."""
 
     model = RoleAssignment
@@ -329,6 +243,7 @@ class RoleAssignmentViewSet(SnippetViewSet):
     delete_view_class = RoleDeleteView
     history_view_class = ScopedHistoryView
     usage_view_class = ScopedUsageView
+    delete_service = staticmethod(services.delete_role)
 
     panels = [
         FieldPanel("person"),
@@ -351,7 +266,7 @@ register_snippet(PersonViewSet)
 register_snippet(RoleAssignmentViewSet)
 
 
-# --- Bulk actions: the same scope, and an audit entry for each record deleted -------------
+# --- Deletes: the same scope ---------------------------------------------------------------
 
 AUDITED_MODELS = (Person, RoleAssignment)
 
@@ -366,22 +281,27 @@ def refuse_deleting_outside_scope(request, instances):
                 return forbidden(request)
 
 
-@hooks.register("before_bulk_action")
-def audit_bulk_delete(request, action_type, objects, action_class_instance):
-    if action_type != "delete":
-        return
-    for instance in objects:
-        if isinstance(instance, Person):
-            audit.record(
-                instance,
-                action="wagtail.delete",
-                by=request.user,
-                changes=audit.changes(instance, {}, services.PERSON_FIELDS),
-            )
-        elif isinstance(instance, RoleAssignment):
-            audit.record(
-                instance,
-                action="wagtail.delete",
-                by=request.user,
-                changes=audit.changes(instance, {}, services.ROLE_FIELDS),
-            )
+# --- Every snippet's bulk delete and translation API: the admin scope ---------------------
+
+# After Wagtail's own delete action (order 0), which this one replaces for every snippet.
+hooks.register("register_bulk_action", ScopedDeleteBulkAction, order=50)
+
+
+class ScopedSnippetTranslationAPI(LocalizeSnippetAPI):
+    """wagtail-localize's snippet listing (its translation editor's chooser), scoped: it listed
+    every row of any snippet to any admin user."""
+
+    def get_queryset(self):
+        return admin_scope(self.get_model(), self.request)
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_scoped_snippet_translation_api():
+    """Answer wagtail-localize's snippet API routes before its own hook does (same paths)."""
+    listing = ScopedSnippetTranslationAPI.as_view({"get": "list"})
+    detail = ScopedSnippetTranslationAPI.as_view({"get": "retrieve"})
+    prefix = "localize/api/snippets/<slug:app_label>/<slug:model_name>/"
+    return [
+        path(prefix, listing, name="cior_snippets_api_listing"),
+        path(prefix + "<str:pk>/", detail, name="cior_snippets_api_detail"),
+    ]

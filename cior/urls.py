@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import views as accounts_views
@@ -15,6 +16,7 @@ from api import problems as api_problems
 from api.views import pages as api_pages
 from api.views import tokens as api_tokens
 from core import views as core_views
+from core.admin_views import ExternalLinkChooserView
 
 urlpatterns = [
     # Staff log in through allauth (e-mail, password, TOTP); Wagtail's own login and password
@@ -32,6 +34,11 @@ urlpatterns = [
     path(
         "admin/reports/site-history/results/",
         accounts_views.AuditLogView.as_view(results_only=True),
+    ),
+    # Wagtail's external-link chooser answered 500 to a POST without a URL.
+    path(
+        "admin/choose-external-link/",
+        require_admin_access(ExternalLinkChooserView.as_view()),
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("accounts/", include("allauth.urls")),

@@ -7,13 +7,14 @@ from wagtail import hooks
 from wagtail.admin.menu import AdminOnlyMenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from accounts.viewsets import ScopedSnippetViewSet
 
 from .models import Partner
 from .translation_status import pages_missing_french, records_missing_french
 
 
-class PartnerViewSet(SnippetViewSet):
+class PartnerViewSet(ScopedSnippetViewSet):
     model = Partner
     icon = "group"
     menu_label = _("Partners")

@@ -1,18 +1,20 @@
 """Admin views and forms of the events back-office (the presidency's).
 
 - `EventAdminForm`: refuses to delete a registration type that has registrations.
-- Event create/edit views: audited; after a save, a raised (or removed) capacity promotes the
-  waiting registrations of the type (`services.promote_waiting`).
-- The quota grid: nations × registration types of one event, saved in one transaction, audited,
-  then the waiting registrations promoted where a quota was raised or removed.
+- Event create/edit/delete views: `services.create_event`, `save_event` (which fills raised
+  capacities from the waiting lists) and `delete_event` (which refuses, with the reason, an
+  event that has registrations or is still in use).
+- The quota grid: nations × registration types of one event, saved by `services.save_quotas`.
 - Confirm / reject / cancel one registration (`services.confirm`, `reject`, `cancel`).
+
+Every write, and its audit entry, is the service's; these views validate and report.
 """
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, ProtectedError, Q, RestrictedError
+from django.db.models import Count, ProtectedError, RestrictedError
 from django.db.models.deletion import Collector
 from django.forms.formsets import DELETION_FIELD_NAME
 from django.shortcuts import get_object_or_404, redirect
@@ -27,11 +29,11 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.views import snippets as snippet_views
 
-from accounts import audit
+from accounts.viewsets import ServiceDeleteMixin, ServiceFormMixin
 from nations.models import Nation
 
 from . import services
-from .models import Event, Quota, Registration, RegistrationType
+from .models import Event, Quota, Registration
 
 REGISTRATIONS = "wagtailsnippets_events_registration"
 EVENTS = "wagtailsnippets_events_event"
@@ -100,29 +102,9 @@ class EventAdminForm(WagtailAdminModelForm):
         return cleaned_data
 
 
-def _audited_fields(model):
-    return [f.name for f in model._meta.concrete_fields if f.editable and not f.primary_key]
-
-
-def _capacities(event):
-    if event.pk is None:
-        return {}
-    return dict(RegistrationType.objects.filter(event=event).values_list("pk", "capacity"))
-
-
-def _raised(old, new):
-    """Return whether a limit went up (None is no limit)."""
-    if new is None:
-        return old is not None
-    return old is not None and new > old
-
-
-def promote_after_raise(types, *, by, request=None):
-    """Promote the waiting registrations of each type; tell how many moved up."""
-    promoted = []
-    for registration_type in types:
-        promoted += services.promote_waiting(registration_type, by=by)
-    if promoted and request is not None:
+def tell_promoted(request, promoted):
+    """Say how many waiting registrations took a place."""
+    if promoted:
         messages.info(
             request,
             ngettext(
@@ -132,45 +114,24 @@ def promote_after_raise(types, *, by, request=None):
             )
             % {"count": len(promoted)},
         )
-    return promoted
 
 
-class EventCreateView(snippet_views.CreateView):
-    """Save the event with an audit entry listing every value set."""
-
-    def save_instance(self):
-        with transaction.atomic():
-            instance = self.form.save()
-            audit.record(
-                instance,
-                action="wagtail.create",
-                by=self.request.user,
-                changes=audit.changes({}, instance, _audited_fields(Event)),
-            )
-        return instance
-
-
-class EventEditView(snippet_views.EditView):
-    """Save the event (audited: old and new values), then fill raised capacities from the
-    waiting lists."""
+class EventCreateView(ServiceFormMixin, snippet_views.CreateView):
+    """Save the event through `services.create_event` (audited)."""
 
     def save_instance(self):
-        stored = Event.objects.get(pk=self.object.pk)
-        capacities = _capacities(stored)
-        with transaction.atomic():
-            instance = self.form.save()
-            self.has_content_changes = self.form.has_changed()
-            changed = audit.changes(stored, instance, _audited_fields(Event))
-            if changed or self.has_content_changes:
-                audit.record(instance, action="wagtail.edit", by=self.request.user, changes=changed)
-            raised = [
-                registration_type
-                for registration_type in instance.registration_types.all()
-                if registration_type.pk in capacities
-                and _raised(capacities[registration_type.pk], registration_type.capacity)
-            ]
-            promote_after_raise(raised, by=self.request.user, request=self.request)
-        return instance
+        return services.create_event(self.form.save(commit=False), by=self.request.user)
+
+
+class EventEditView(ServiceFormMixin, snippet_views.EditView):
+    """Save the event through `services.save_event` (audited; raised capacities filled from
+    the waiting lists)."""
+
+    def save_instance(self):
+        self.has_content_changes = self.form.has_changed()
+        event = self.form.save(commit=False)
+        tell_promoted(self.request, services.save_event(event, by=self.request.user))
+        return event
 
     @property
     def header_more_buttons(self):
@@ -195,11 +156,6 @@ class EventEditView(snippet_views.EditView):
         return buttons + export_buttons(self.object)
 
 
-def has_registrations(events) -> bool:
-    """Whether the events or their sub-events have registrations (which are kept, not deleted)."""
-    return Registration.objects.filter(Q(event__in=events) | Q(event__parent__in=events)).exists()
-
-
 def deletion_is_protected(objects) -> bool:
     """Whether deleting the objects would hit a protected row (a MILCOMP competition, ...)."""
     try:
@@ -209,32 +165,15 @@ def deletion_is_protected(objects) -> bool:
     return False
 
 
-class EventDeleteView(snippet_views.DeleteView):
-    """Refuse, with a message, to delete an event that has registrations (they are kept)."""
+class EventDeleteView(ServiceDeleteMixin, snippet_views.DeleteView):
+    """Delete through `services.delete_event`, which refuses, with the reason, an event that has
+    registrations (they are kept) or is still in use; nothing is then deleted or recorded."""
 
     def delete_action(self):
-        # One transaction: a delete refused by a protected row leaves no "deleted" entry.
-        with transaction.atomic():
-            audit.record(
-                self.object,
-                action="wagtail.delete",
-                by=self.request.user,
-                changes=audit.changes(self.object, {}, _audited_fields(Event)),
-            )
-            self.object.delete()
+        services.delete_event(self.object, by=self.request.user)
 
-    def form_valid(self, form):
-        if has_registrations([self.object]):
-            messages.error(
-                self.request,
-                _("This event has registrations: it cannot be deleted. Cancel it instead."),
-            )
-            return redirect(reverse(f"{EVENTS}:edit", args=[self.object.pk]))
-        try:
-            return super().form_valid(form)
-        except ProtectedError:
-            messages.error(self.request, _("This event is still in use: it cannot be deleted."))
-            return redirect(reverse(f"{EVENTS}:edit", args=[self.object.pk]))
+    def refused_url(self):
+        return reverse(f"{EVENTS}:edit", args=[self.object.pk])
 
 
 # --- Quotas -----------------------------------------------------------------------------------
@@ -284,36 +223,6 @@ class QuotaGridForm(forms.Form):
         return result
 
 
-def save_quotas(changes, *, by):
-    """Write the changed quotas (create, update, or delete for "no limit"), each audited.
-
-    Runs in a transaction; returns the registration types whose quota was raised or removed,
-    whose waiting registrations may now take a place.
-    """
-    raised = {}
-    with transaction.atomic():
-        for (nation, registration_type), (old, new) in changes.items():
-            quota = Quota.objects.filter(registration_type=registration_type, nation=nation).first()
-            if new is None:
-                if quota is not None:
-                    audit.record(
-                        quota, action="wagtail.delete", by=by, changes={"places": [old, None]}
-                    )
-                    quota.delete()
-            elif quota is None:
-                quota = Quota.objects.create(
-                    registration_type=registration_type, nation=nation, places=new
-                )
-                audit.record(quota, action="wagtail.create", by=by, changes={"places": [None, new]})
-            else:
-                quota.places = new
-                quota.save(update_fields=["places"])
-                audit.record(quota, action="wagtail.edit", by=by, changes={"places": [old, new]})
-            if _raised(old, new):
-                raised[registration_type.pk] = registration_type
-    return list(raised.values())
-
-
 def quota_events(request):
     """List the events that have registration types, each with a link to its quota grid."""
     if not request.user.has_perm("events.change_quota"):
@@ -344,10 +253,9 @@ def quota_grid(request, pk):
     if request.method == "POST":
         if form.is_valid():
             changes = form.changes()
+            places = {key: new for key, (_old, new) in changes.items()}
             try:
-                with transaction.atomic():
-                    raised = save_quotas(changes, by=request.user)
-                    promote_after_raise(raised, by=request.user, request=request)
+                tell_promoted(request, services.save_quotas(event, places, by=request.user))
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
             else:

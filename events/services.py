@@ -9,7 +9,7 @@ once the transaction has committed.
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count
+from django.db.models import Count, ProtectedError, Q, RestrictedError
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -477,6 +477,148 @@ def set_attendance(registration: Registration, *, attended: bool, by) -> Registr
             changes=audit.changes(before, registration, ["attended"]),
         )
     return registration
+
+
+# --- Events and quotas (the presidency's, in the admin) ------------------------------------
+
+
+def event_fields() -> list[str]:
+    """Return the event fields an admin write records in the audit entry."""
+    return [f.name for f in Event._meta.concrete_fields if f.editable and not f.primary_key]
+
+
+def _require_event_permission(by, permission):
+    if by is not None and not by.has_perm(permission):
+        raise PermissionDenied(permission)
+
+
+def _raised(old, new) -> bool:
+    """Return whether a limit went up (None is no limit)."""
+    if new is None:
+        return old is not None
+    return old is not None and new > old
+
+
+def create_event(event: Event, *, by) -> Event:
+    """Save a new event that a validated admin form filled in (its registration types,
+    discount codes and programme too).
+
+    Checks `by`'s permission; in one transaction, saves and writes a "wagtail.create" audit
+    entry with every value set.
+    """
+    _require_event_permission(by, "events.add_event")
+    with transaction.atomic():
+        event.save()
+        audit.record(
+            event,
+            action="wagtail.create",
+            by=by,
+            changes=audit.changes({}, event, event_fields()),
+        )
+    return event
+
+
+def save_event(event: Event, *, by) -> list[Registration]:
+    """Save an edited event (values and inline rows set by a validated admin form).
+
+    Checks `by`'s permission; in one transaction, locks the stored row, saves, writes a
+    "wagtail.edit" audit entry with the old and new values, then promotes the waiting
+    registrations of each registration type whose capacity went up or was removed. Returns the
+    registrations promoted.
+    """
+    _require_event_permission(by, "events.change_event")
+    with transaction.atomic():
+        stored = Event.objects.select_for_update().get(pk=event.pk)
+        capacities = dict(
+            RegistrationType.objects.filter(event=stored).values_list("pk", "capacity")
+        )
+        event.save()
+        changed = audit.changes(stored, event, event_fields())
+        audit.record(event, action="wagtail.edit", by=by, changes=changed)
+        promoted = []
+        for registration_type in RegistrationType.objects.filter(event=event):
+            if registration_type.pk in capacities and _raised(
+                capacities[registration_type.pk], registration_type.capacity
+            ):
+                promoted += promote_waiting(registration_type, by=by)
+    return promoted
+
+
+def has_registrations(events) -> bool:
+    """Whether the events or their sub-events have registrations (which are kept, not deleted)."""
+    return Registration.objects.filter(Q(event__in=events) | Q(event__parent__in=events)).exists()
+
+
+def delete_event(event: Event, *, by) -> None:
+    """Delete an event without registrations, recording the values it had.
+
+    Refuses (ValidationError) an event that has registrations (cancel it instead) or that a
+    protected row still uses (a MILCOMP competition...); then nothing is deleted and no audit
+    entry is written. Otherwise, in one transaction: locks the row, writes the "wagtail.delete"
+    entry and deletes it.
+    """
+    _require_event_permission(by, "events.delete_event")
+    if has_registrations([event]):
+        raise ValidationError(
+            _("This event has registrations: it cannot be deleted. Cancel it instead.")
+        )
+    try:
+        with transaction.atomic():
+            stored = Event.objects.select_for_update().get(pk=event.pk)
+            audit.record(
+                stored,
+                action="wagtail.delete",
+                by=by,
+                changes=audit.changes(stored, {}, event_fields()),
+            )
+            stored.delete()
+    except (ProtectedError, RestrictedError) as error:
+        raise ValidationError(_("This event is still in use: it cannot be deleted.")) from error
+
+
+def save_quotas(event: Event, places, *, by) -> list[Registration]:
+    """Set quotas of `event`: `places` maps (nation, registration type) to a number of places
+    (None: no limit for the nation).
+
+    Checks `by`'s permission; in one transaction, locks the event's registration types (as a
+    registration does), creates, changes or deletes each quota that differs, with an audit entry
+    of its old and new places, then promotes the waiting registrations of each type whose quota
+    went up or was removed. Returns the registrations promoted.
+    """
+    _require_event_permission(by, "events.change_quota")
+    promoted = []
+    with transaction.atomic():
+        types = {
+            registration_type.pk: registration_type
+            for registration_type in RegistrationType.objects.select_for_update().filter(
+                event=event
+            )
+        }
+        raised = {}
+        for (nation, registration_type), new in places.items():
+            if registration_type.pk not in types:
+                raise ValidationError(_("This registration type belongs to another event."))
+            quota = Quota.objects.filter(registration_type=registration_type, nation=nation).first()
+            old = quota.places if quota is not None else None
+            if old == new:
+                continue
+            if new is None:
+                audit.record(quota, action="wagtail.delete", by=by, changes={"places": [old, None]})
+                quota.delete()
+            elif quota is None:
+                quota = Quota.objects.create(
+                    registration_type=registration_type, nation=nation, places=new
+                )
+                audit.record(quota, action="wagtail.create", by=by, changes={"places": [None, new]})
+            else:
+                quota.places = new
+                quota.save(update_fields=["places"])
+                audit.record(quota, action="wagtail.edit", by=by, changes={"places": [old, new]})
+            if _raised(old, new):
+                raised[registration_type.pk] = registration_type
+        for registration_type in raised.values():
+            promoted += promote_waiting(registration_type, by=by)
+    return promoted
 
 
 def _has_passport_data():

@@ -38,11 +38,10 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views import chooser as chooser_views
 from wagtail.snippets.views import snippets as snippet_views
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from accounts.wagtail_hooks import RulesPermissionPolicy
+from accounts.viewsets import RulesPermissionPolicy, ScopedSnippetViewSet
 from nations.models import Nation
 
 from . import admin_views, services
@@ -81,7 +80,7 @@ class EventIndexView(snippet_views.IndexView):
         return buttons
 
 
-class EventViewSet(SnippetViewSet):
+class EventViewSet(ScopedSnippetViewSet):
     model = Event
     icon = "date"
     menu_label = _("Events")
@@ -89,6 +88,7 @@ class EventViewSet(SnippetViewSet):
     add_view_class = admin_views.EventCreateView
     edit_view_class = admin_views.EventEditView
     delete_view_class = admin_views.EventDeleteView
+    delete_service = staticmethod(services.delete_event)
     list_display = ["title", "kind", "starts_on", "ends_on", "status", "host_nation"]
     list_filter = ["kind", "status"]
     list_export = ["title_en", "title_fr", "slug", "kind", "starts_on", "ends_on", "status"]
@@ -235,42 +235,14 @@ class RegistrationPermissionPolicy(BasePermissionPolicy):
 
 
 class PresidencyOnlyMixin:
-    """Refuse (403) anyone but the presidency before Wagtail loads a registration: its chooser
-    and bulk-action pages name any registration by id ("Jaan TAMM – Summer Congress"), to
-    every admin user otherwise, whatever the nation."""
+    """Refuse (403) anyone but the presidency before Wagtail loads a registration: its
+    bulk-action pages name any registration by id ("Jaan TAMM – Summer Congress"), to every
+    admin user otherwise, whatever the nation."""
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm("events.manage_registrations"):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
-
-
-class RegistrationChooseView(PresidencyOnlyMixin, chooser_views.ChooseView):
-    pass
-
-
-class RegistrationChooseResultsView(PresidencyOnlyMixin, chooser_views.ChooseResultsView):
-    pass
-
-
-class RegistrationChosenView(PresidencyOnlyMixin, chooser_views.SnippetChosenView):
-    pass
-
-
-class RegistrationChosenMultipleView(PresidencyOnlyMixin, chooser_views.SnippetChosenMultipleView):
-    pass
-
-
-class RegistrationChooserCreateView(PresidencyOnlyMixin, chooser_views.SnippetCreateView):
-    pass
-
-
-class RegistrationChooserViewSet(chooser_views.SnippetChooserViewSet):
-    choose_view_class = RegistrationChooseView
-    choose_results_view_class = RegistrationChooseResultsView
-    chosen_view_class = RegistrationChosenView
-    chosen_multiple_view_class = RegistrationChosenMultipleView
-    create_view_class = RegistrationChooserCreateView
 
 
 class RegistrationFilterSet(WagtailFilterSet):
@@ -333,7 +305,7 @@ class RegistrationIndexView(snippet_views.IndexView):
         return buttons
 
 
-class RegistrationViewSet(SnippetViewSet):
+class RegistrationViewSet(ScopedSnippetViewSet):
     model = Registration
     icon = "user"
     menu_label = _("Registrations")
@@ -341,7 +313,6 @@ class RegistrationViewSet(SnippetViewSet):
     edit_view_class = admin_views.RegistrationEditView
     inspect_view_class = admin_views.RegistrationInspectView
     inspect_view_enabled = True
-    chooser_viewset_class = RegistrationChooserViewSet
     copy_view_enabled = False
     filterset_class = RegistrationFilterSet
     list_display = ["person", "nation", "event", "registration_type", "state", "submitted_at"]
@@ -497,7 +468,7 @@ def refuse_deleting_registrations(request, action_type, objects, action_class_in
     if model is Registration:
         messages.error(request, _("Registrations are cancelled, never deleted."))
         return redirect(reverse(f"{admin_views.REGISTRATIONS}:list"))
-    if model is Event and admin_views.has_registrations(objects):
+    if model is Event and services.has_registrations(objects):
         messages.error(
             request, _("An event that has registrations cannot be deleted. Cancel it instead.")
         )

@@ -9,7 +9,7 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import ProtectedError, Q, RestrictedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -527,3 +527,80 @@ def votable_nations(motion: Motion, *, by):
         "from_nation_id", flat=True
     )
     return Nation.objects.filter(Q(pk__in=own) | Q(pk__in=list(givers))).order_by("code")
+
+
+# Presidency and Council records edited in the admin (appointments, meetings and their agenda,
+# attendance, proxies, motions): the admin form fills the record in, the service saves it. Their
+# rules are the model's (the presidency's), asked without the record.
+
+
+def audited_fields(model) -> list[str]:
+    """Return the fields an admin write records in the audit entry (every editable one)."""
+    return [f.name for f in model._meta.concrete_fields if f.editable and not f.primary_key]
+
+
+def _permission(action, record):
+    return f"{record._meta.app_label}.{action}_{record._meta.model_name}"
+
+
+def create_record(record, *, by, action: str = "wagtail.create"):
+    """Save a new record that a validated admin form filled in (its inline rows too).
+
+    Checks `by`'s add permission; in one transaction, saves and writes an audit entry (`action`)
+    with every value set.
+    """
+    _require(by, _permission("add", record))
+    with transaction.atomic():
+        record.save()
+        audit.record(
+            record,
+            action=action,
+            by=by,
+            changes=audit.changes({}, record, audited_fields(type(record))),
+        )
+    return record
+
+
+def save_record(record, *, by, action: str = "wagtail.edit"):
+    """Save an edited record (values set by a validated admin form, inline rows too).
+
+    Checks `by`'s change permission; in one transaction, locks the stored row, saves, and writes
+    an audit entry (`action`) with the old and new value of each field that changed. A motion
+    is only edited as a draft: its text is what the nations vote on.
+    """
+    model = type(record)
+    _require(by, _permission("change", record))
+    with transaction.atomic():
+        stored = model.objects.select_for_update().get(pk=record.pk)
+        if isinstance(stored, Motion) and stored.status != Motion.Status.DRAFT:
+            raise ValidationError(_("A motion put to the vote can no longer be edited."))
+        record.save()
+        changed = audit.changes(stored, record, audited_fields(model))
+        if changed:
+            audit.record(record, action=action, by=by, changes=changed)
+    return record
+
+
+def delete_record(record, *, by) -> None:
+    """Delete a record, recording the values it had.
+
+    Checks `by`'s delete permission; in one transaction, locks the row, writes the
+    "wagtail.delete" entry and deletes. A delete refused by a protected row raises
+    ValidationError and leaves the row and the audit trail as they were.
+    """
+    model = type(record)
+    _require(by, _permission("delete", record))
+    try:
+        with transaction.atomic():
+            stored = model.objects.select_for_update().get(pk=record.pk)
+            audit.record(
+                stored,
+                action="wagtail.delete",
+                by=by,
+                changes=audit.changes(stored, {}, audited_fields(model)),
+            )
+            stored.delete()
+    except (ProtectedError, RestrictedError) as error:
+        raise ValidationError(
+            _("%(record)s is still in use: it cannot be deleted.") % {"record": record}
+        ) from error

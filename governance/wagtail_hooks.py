@@ -9,10 +9,15 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import snippets as snippet_views
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from accounts import audit
-from accounts.wagtail_hooks import RulesPermissionPolicy, ScopedObjectMixin
+from accounts.viewsets import (
+    RulesPermissionPolicy,
+    ScopedObjectMixin,
+    ScopedSnippetViewSet,
+    ServiceDeleteMixin,
+    ServiceFormMixin,
+)
 
 from . import services, views
 from .forms import CommitteeMembershipAdminForm
@@ -35,7 +40,7 @@ def side_by_side(name, heading):
     )
 
 
-class CommitteeViewSet(SnippetViewSet):
+class CommitteeViewSet(ScopedSnippetViewSet):
     model = Committee
     icon = "group"
     menu_label = _("Committees")
@@ -46,6 +51,7 @@ class CommitteeViewSet(SnippetViewSet):
     search_backend_name = None
     sort_order_field = "sort_order"
     copy_view_enabled = False
+    public_records = True  # each committee has its public page
 
     panels = [
         FieldRowPanel([FieldPanel("acronym"), FieldPanel("slug")]),
@@ -57,7 +63,7 @@ class CommitteeViewSet(SnippetViewSet):
     ]
 
 
-class PresidencyTermViewSet(SnippetViewSet):
+class PresidencyTermViewSet(ScopedSnippetViewSet):
     model = PresidencyTerm
     icon = "calendar-alt"
     menu_label = _("Presidency terms")
@@ -77,54 +83,35 @@ class PresidencyTermViewSet(SnippetViewSet):
         return PresidencyTerm.objects.select_related("nation")
 
 
-def _audited_fields(model):
-    return [f.name for f in model._meta.concrete_fields if f.editable and not f.primary_key]
-
-
-class AuditedCreateView(snippet_views.CreateView):
-    """Save, and write an audit entry with every value set (instead of Wagtail's bare one)."""
+class AuditedCreateView(ServiceFormMixin, snippet_views.CreateView):
+    """Save through `services.create_record`: in a transaction, with every value audited."""
 
     audit_action = "wagtail.create"
 
     def save_instance(self):
-        instance = self.form.save()
-        audit.record(
-            instance,
-            action=self.audit_action,
-            by=self.request.user,
-            changes=audit.changes({}, instance, _audited_fields(type(instance))),
-        )
-        return instance
+        record = self.form.save(commit=False)
+        return services.create_record(record, by=self.request.user, action=self.audit_action)
 
 
-class AuditedEditView(ScopedObjectMixin, snippet_views.EditView):
-    """Save, and write an audit entry with the old and new value of each field changed."""
+class AuditedEditView(ServiceFormMixin, ScopedObjectMixin, snippet_views.EditView):
+    """Save through `services.save_record`: the stored row locked, old and new values audited."""
 
     audit_action = "wagtail.edit"
     scope_action = "change"
 
     def save_instance(self):
-        model = type(self.object)
-        stored = model.objects.get(pk=self.object.pk)
-        instance = self.form.save()
         self.has_content_changes = self.form.has_changed()
-        changed = audit.changes(stored, instance, _audited_fields(model))
-        if changed:
-            audit.record(instance, action=self.audit_action, by=self.request.user, changes=changed)
-        return instance
+        record = self.form.save(commit=False)
+        return services.save_record(record, by=self.request.user, action=self.audit_action)
 
 
-class AuditedDeleteView(ScopedObjectMixin, snippet_views.DeleteView):
+class AuditedDeleteView(ServiceDeleteMixin, ScopedObjectMixin, snippet_views.DeleteView):
+    """Delete through `services.delete_record`: a refused delete leaves no audit entry."""
+
     scope_action = "delete"
 
     def delete_action(self):
-        audit.record(
-            self.object,
-            action="wagtail.delete",
-            by=self.request.user,
-            changes=audit.changes(self.object, {}, _audited_fields(type(self.object))),
-        )
-        self.object.delete()
+        services.delete_record(self.object, by=self.request.user)
 
 
 class AppointmentCreateView(AuditedCreateView):
@@ -135,11 +122,12 @@ class AppointmentEditView(AuditedEditView):
     audit_action = "cior.appointment"
 
 
-class AppointmentViewSet(SnippetViewSet):
+class AppointmentViewSet(ScopedSnippetViewSet):
     model = Appointment
     add_view_class = AppointmentCreateView
     edit_view_class = AppointmentEditView
     delete_view_class = AuditedDeleteView
+    delete_service = staticmethod(services.delete_record)
     icon = "user"
     menu_label = _("Appointments")
     list_display = ["title", "person", "term", "starts_on", "ends_on"]
@@ -213,7 +201,7 @@ class ScopedUsageView(ScopedObjectMixin, snippet_views.UsageView):
     pass
 
 
-class CommitteeMembershipViewSet(SnippetViewSet):
+class CommitteeMembershipViewSet(ScopedSnippetViewSet):
     model = CommitteeMembership
     icon = "group"
     menu_label = _("Committee members")
@@ -227,6 +215,7 @@ class CommitteeMembershipViewSet(SnippetViewSet):
     add_view_class = MembershipCreateView
     edit_view_class = MembershipEditView
     delete_view_class = MembershipDeleteView
+    delete_service = staticmethod(services.delete_membership)
     history_view_class = ScopedHistoryView
     usage_view_class = ScopedUsageView
 
@@ -269,10 +258,11 @@ register_snippet(GovernanceViewSetGroup)
 # delegation see the meetings and motions, and vote from the "Council votes" page.
 
 
-class CouncilViewSet(SnippetViewSet):
+class CouncilViewSet(ScopedSnippetViewSet):
     add_view_class = AuditedCreateView
     edit_view_class = AuditedEditView
     delete_view_class = AuditedDeleteView
+    delete_service = staticmethod(services.delete_record)
     history_view_class = ScopedHistoryView
     copy_view_enabled = False
 

@@ -38,6 +38,8 @@ from events.models import Registration, RegistrationType
 
 from . import scoring
 from .models import (
+    CATEGORY_RULE_FIELDS,
+    POINTS_TABLE_FIELDS,
     Category,
     Competition,
     Discipline,
@@ -120,6 +122,49 @@ def create_competition(*, event, year: int, title_en: str, by, title_fr: str = "
         by=by,
         changes={"year": [None, year], "event": [None, str(event)]},
     )
+    return competition
+
+
+COMPETITION_FIELDS = [
+    "event",
+    "year",
+    "slug",
+    "title_en",
+    "title_fr",
+    "protest_window_minutes",
+    *POINTS_TABLE_FIELDS,
+    *CATEGORY_RULE_FIELDS,
+]
+
+
+def save_competition(competition: Competition, *, by) -> Competition:
+    """Save a competition that a validated admin form filled in (its disciplines, judges and
+    jury too), new or edited (presidency only).
+
+    In one transaction: a new one is saved with its six disciplines and a "cior.competition"
+    audit entry of every value; an edited one is locked, saved, audited with the old and new
+    values, and its results version moved on (its points table may have changed), again after
+    commit, when the cached competition is forgotten too.
+    """
+    from . import results  # results reads what the services write
+
+    if not by.has_perm("milcomp.manage_competition", competition if competition.pk else None):
+        raise PermissionDenied
+    with transaction.atomic():
+        if competition.pk is None:
+            competition.save()
+            ensure_disciplines(competition)
+            changed = audit.changes({}, competition, COMPETITION_FIELDS)
+            audit.record(competition, action="cior.competition", by=by, changes=changed)
+            return competition
+        stored = _locked_competition(competition)
+        competition.save()
+        changed = audit.changes(stored, competition, COMPETITION_FIELDS)
+        if changed:
+            audit.record(competition, action="cior.competition", by=by, changes=changed)
+        bump_results_version(competition)
+        # A poll in between must not cache results of the old rows under the new version.
+        transaction.on_commit(lambda: results.forget_competition(competition))
     return competition
 
 

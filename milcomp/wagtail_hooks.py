@@ -16,10 +16,14 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import snippets as snippet_views
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from accounts import audit
-from accounts.wagtail_hooks import RulesPermissionPolicy, ScopedObjectMixin
+from accounts.viewsets import (
+    RulesPermissionPolicy,
+    ScopedObjectMixin,
+    ScopedSnippetViewSet,
+    ServiceFormMixin,
+)
 
 from . import services
 from .models import CATEGORY_RULE_FIELDS, POINTS_TABLE_FIELDS, Competition, DisciplineKind, Team
@@ -65,42 +69,19 @@ class CompetitionAdminForm(WagtailAdminModelForm):
         return cleaned
 
 
-def _audited_fields():
-    return [
-        "event",
-        "year",
-        "slug",
-        "title_en",
-        "title_fr",
-        "protest_window_minutes",
-        *POINTS_TABLE_FIELDS,
-        *CATEGORY_RULE_FIELDS,
-    ]
-
-
-class CompetitionCreateView(snippet_views.CreateView):
+class CompetitionCreateView(ServiceFormMixin, snippet_views.CreateView):
     def save_instance(self):
-        instance = self.form.save()
-        services.ensure_disciplines(instance)
-        audit.record(
-            instance,
-            action="cior.competition",
-            by=self.request.user,
-            changes=audit.changes({}, instance, _audited_fields()),
-        )
-        return instance
+        competition = self.form.save(commit=False)
+        return services.save_competition(competition, by=self.request.user)
 
 
-class CompetitionEditView(ScopedObjectMixin, snippet_views.EditView):
+class CompetitionEditView(ServiceFormMixin, ScopedObjectMixin, snippet_views.EditView):
     scope_action = "change"
 
     def save_instance(self):
-        stored = Competition.objects.get(pk=self.object.pk)
-        instance = self.form.save()
-        changed = audit.changes(stored, instance, _audited_fields())
-        if changed:
-            audit.record(instance, action="cior.competition", by=self.request.user, changes=changed)
-        return instance
+        self.has_content_changes = self.form.has_changed()
+        competition = self.form.save(commit=False)
+        return services.save_competition(competition, by=self.request.user)
 
 
 class CompetitionIndexView(snippet_views.IndexView):
@@ -189,7 +170,7 @@ def draw_view(request, pk):
     return _competition_action(request, pk, action="draw")
 
 
-class CompetitionViewSet(SnippetViewSet):
+class CompetitionViewSet(ScopedSnippetViewSet):
     model = Competition
     icon = "trophy"
     menu_label = gettext_lazy("Competitions")
@@ -259,7 +240,7 @@ class TeamEditView(ScopedObjectMixin, snippet_views.EditView):
         )
 
 
-class TeamViewSet(SnippetViewSet):
+class TeamViewSet(ScopedSnippetViewSet):
     model = Team
     icon = "group"
     menu_label = gettext_lazy("Teams")

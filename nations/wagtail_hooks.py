@@ -23,7 +23,9 @@ from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import snippets as snippet_views
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from accounts.viewsets import ScopedSnippetViewSet
 
 from . import services
 from .models import Association, Invoice, Nation, Payment, SubscriptionRate
@@ -74,7 +76,7 @@ class NationIndexView(snippet_views.IndexView):
         return columns
 
 
-class NationViewSet(SnippetViewSet):
+class NationViewSet(ScopedSnippetViewSet):
     model = Nation
     icon = "globe"
     menu_label = _("Nations")
@@ -89,6 +91,7 @@ class NationViewSet(SnippetViewSet):
     search_fields = ["code", "name_en", "name_fr"]
     search_backend_name = None
     copy_view_enabled = False
+    public_records = True  # the member-nations page lists them all
 
     panels = [
         FieldPanel("code"),
@@ -170,7 +173,7 @@ class ScopedUsageView(ScopedObjectMixin, snippet_views.UsageView):
     pass
 
 
-class ScopedViewSet(SnippetViewSet):
+class ScopedViewSet(ScopedSnippetViewSet):
     """A snippet viewset whose every route asks the rules, object by object."""
 
     disabled_actions = ()

@@ -522,3 +522,45 @@ def test_quota_events_lists_events_with_types(client, presidency, congress, dele
 
     assert congress.title_en in html
     assert reverse("events_quotas:grid", args=[congress.pk]) in html
+
+
+@pytest.mark.parametrize(
+    ("language", "message", "bulk_message"),
+    [
+        (
+            "en",
+            "This event is still in use: it cannot be deleted.",
+            "Some of these records are still in use: they cannot be deleted.",
+        ),
+        (
+            "fr",
+            "Cet événement est encore utilisé : il ne peut pas être supprimé.",
+            "Certains de ces enregistrements sont encore utilisés : ils ne peuvent pas être "
+            "supprimés.",
+        ),
+    ],
+)
+def test_event_delete_blocked_by_a_competition_leaves_no_audit_entry(
+    client, presidency, language, message, bulk_message
+):
+    from wagtail.users.models import UserProfile
+
+    from milcomp.tests.factories import CompetitionFactory
+
+    competition = CompetitionFactory(year=2071)
+    event = competition.event
+    profile = UserProfile.get_for_user(presidency)
+    profile.preferred_language = language
+    profile.save()
+    client = logged_in(client, presidency)
+
+    single = client.post(reverse(f"{EVENTS}:delete", args=[event.pk]), follow=True)
+    bulk = client.post(
+        reverse("wagtail_bulk_action", args=["events", "event", "delete"]) + f"?id={event.pk}",
+        follow=True,
+    )
+
+    assert message in single.content.decode()
+    assert bulk_message in bulk.content.decode()
+    assert Event.objects.filter(pk=event.pk).exists()
+    assert not ModelLogEntry.objects.filter(action="wagtail.delete").exists()

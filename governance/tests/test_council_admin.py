@@ -318,3 +318,49 @@ def test_head_of_delegation_reads_meetings_and_motions_but_not_proxies(client, c
     assert "Mid-Winter Meeting" in meetings.content.decode()
     assert "The Council approves the accounts for 2025." in motions.content.decode()
     assert denied(proxies)
+
+
+def test_meeting_deleted_in_the_admin_leaves_one_entry_with_its_values(client, council, sg):
+    meeting = council[0]
+
+    response = logged_in(client, sg).post(
+        reverse("wagtailsnippets_governance_councilmeeting:delete", args=[meeting.pk])
+    )
+
+    assert response.status_code == 302
+    assert not type(meeting).objects.filter(pk=meeting.pk).exists()
+    entry = ModelLogEntry.objects.filter(object_id=str(meeting.pk), action="wagtail.delete").get()
+    assert entry.user == sg
+    assert entry.data["changes"]["title_en"] == ["Mid-Winter Meeting", None]
+
+
+def test_delete_refused_to_a_head_of_delegation_leaves_the_meeting_and_no_entry(
+    client, council, hod
+):
+    meeting = council[0]
+
+    response = logged_in(client, hod).post(
+        reverse("wagtailsnippets_governance_councilmeeting:delete", args=[meeting.pk])
+    )
+
+    assert denied(response)
+    assert type(meeting).objects.filter(pk=meeting.pk).exists()
+    assert not ModelLogEntry.objects.filter(action="wagtail.delete").exists()
+
+
+def test_delete_blocked_by_a_protected_row_rolls_back_its_entry(council, sg):
+    """A row that a protected reference keeps: the service refuses with the reason and the
+    "deleted" entry it wrote first is rolled back with the delete."""
+    from django.core.exceptions import ValidationError
+
+    from accounts.models import Person
+    from governance.tests.factories import AppointmentFactory
+
+    appointment = AppointmentFactory()
+    person = appointment.person
+
+    with pytest.raises(ValidationError, match=r"is still in use: it cannot be deleted\."):
+        services.delete_record(person, by=sg)
+
+    assert Person.objects.filter(pk=person.pk).exists()
+    assert not ModelLogEntry.objects.filter(action="wagtail.delete").exists()
