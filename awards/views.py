@@ -99,7 +99,7 @@ def nominate(request):
     if access.is_presidency(user):
         people, nations = Person.objects.select_related("nation"), None
     else:
-        people = Person.objects.choosable_by(user).select_related("nation")
+        people = Person.objects.visible_to(user).select_related("nation")
         nations = Nation.objects.filter(
             pk__in=access.nation_ids_for(user, access.Role.HEAD_OF_DELEGATION)
         ).order_by("code")

@@ -23,7 +23,7 @@ def log_in_from(page, start, email, password="cior-demo"):
     expect(page).to_have_url(re.compile(r"/accounts/2fa/authenticate/"))
     for _attempt in range(2):
         page.locator('input[name="code"]').fill(current_code(email))
-        page.locator('main button[type="submit"]').click()
+        page.locator('main button[type="submit"]:not([form])').click()
         page.wait_for_load_state()
         if "/accounts/2fa/authenticate/" not in page.url:
             return

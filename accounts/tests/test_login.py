@@ -162,5 +162,5 @@ def test_login_with_totp_asks_for_the_code(client, est):
 
     response = client.post(reverse("mfa_authenticate"), {"code": _code(TEST_SECRET)})
     assert response.status_code == 302
-    assert response["Location"] == "/admin/"
+    assert response["Location"] == "/en/my/"  # the role's start page
     assert client.get("/admin/").status_code == 200

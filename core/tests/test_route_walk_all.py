@@ -199,6 +199,15 @@ MARKERS = {
 }
 
 
+# What a public route shows on purpose: the association's name (the member-nations page shows
+# it too, its contact never) and the presidency's terms and officers (the presidency page).
+PUBLIC_MARKERS = {
+    "api_nations": {"qqbassociation"},
+    "api_nation": {"qqbassociation"},
+    "api_presidency": {"qqbterm", "qqbappointee"},
+}
+
+
 def view_permission(obj):
     return f"{obj._meta.app_label}.view_{obj._meta.model_name}"
 
@@ -480,7 +489,14 @@ def walk(world, role, method):
                 problems.append(f"{method.upper()} {url} ({name}): changed a B row")
             if status == 200:
                 text = body(response)
-                leaked = sorted({row for marker, row in forbidden.items() if marker in text})
+                public = PUBLIC_MARKERS.get(name, set())
+                leaked = sorted(
+                    {
+                        row
+                        for marker, row in forbidden.items()
+                        if marker in text and marker not in public
+                    }
+                )
                 if leaked:
                     problems.append(f"{method.upper()} {url} ({name}): shows B's {leaked}")
             transaction.set_rollback(True)

@@ -56,7 +56,7 @@ def test_site_map_page_lists_the_pages_of_the_language_as_a_tree(
     client, seed_site, django_assert_max_num_queries
 ):
     client.get("/fr/site-map/")
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(10):
         html = client.get("/fr/site-map/").content.decode()
 
     assert "<h1>Plan du site</h1>" in html

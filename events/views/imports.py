@@ -70,7 +70,7 @@ def upload(request, event, nation):
         nation_url = reverse("delegation_event", args=[event.slug, nation.code])
         try:
             with transaction.atomic():
-                if rows > services.LARGE_IMPORT_ROWS:
+                if services.LARGE_IMPORT_ROWS < rows <= imports.MAX_ROWS:
                     # Checked and saved by the task worker; the job's page shows the report.
                     job = services.queue_import(event, nation, upload, rows=rows, by=request.user)
                     job_url = reverse("import_job", args=[job.pk])

@@ -140,7 +140,7 @@ def test_presidency_page_queries_do_not_grow_with_the_records(
     client.get(f"/{language}/structure/{slug}/")
 
     # Two reads of its own, whatever the records: the terms, then the appointments shown.
-    with django_assert_max_num_queries(min(base + 2, 15)):
+    with django_assert_max_num_queries(min(base + 2, 20)):
         response = client.get(f"/{language}/structure/{slug}/")
 
     assert response.status_code == 200

@@ -45,7 +45,7 @@ def test_search_records_take_a_bounded_number_of_queries(
         EventFactory(city_en="Tallinn", starts_on=day, ends_on=day)
     client.get("/en/search/", {"q": "Tallinn"})
 
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(20):
         response = client.get("/en/search/", {"q": "Tallinn"})
 
     html = response.content.decode()

@@ -114,7 +114,7 @@ def test_nations_page_queries_do_not_grow_with_the_records(
     client.get(f"/{language}/structure/{slug}/")
 
     # One read of its own, whatever the number of nations.
-    with django_assert_max_num_queries(min(base + 1, 15)):
+    with django_assert_max_num_queries(min(base + 1, 20)):
         response = client.get(f"/{language}/structure/{slug}/")
 
     assert response.status_code == 200
