@@ -8,9 +8,10 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from accounts import audit
+from accounts.viewsets import ScopedSnippetViewSet
 from accounts.wagtail_hooks import RulesPermissionPolicy
 
 from .models import Session, YroExam
@@ -26,7 +27,7 @@ def register_academy_log_actions(actions):
     )
 
 
-class SessionViewSet(SnippetViewSet):
+class SessionViewSet(ScopedSnippetViewSet):
     model = Session
     icon = "group"
     menu_label = gettext_lazy("Language Academy")
@@ -76,7 +77,7 @@ class SessionViewSet(SnippetViewSet):
         return RulesPermissionPolicy(self.model)
 
 
-class YroExamViewSet(SnippetViewSet):
+class YroExamViewSet(ScopedSnippetViewSet):
     model = YroExam
     icon = "doc-full"
     menu_label = gettext_lazy("LOAC exams")
