@@ -396,6 +396,9 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "CIOR"
+# No call from the admin to wagtail.org for new releases: the CSP and the network allow none;
+# upgrades are the maintainers' decision (uv.lock).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILIMAGES_IMAGE_MODEL = "news.Photo"
 # Upload forms that answer a full or read-only media store with a form error (core.forms).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "core.forms.ImageForm"
