@@ -451,7 +451,8 @@ def pdf(request, competition):
 
     competition = results.competition_for(competition)
     language = translation.get_language()
-    version = queries.results_version(competition)
+    # No version yet (no result saved since the cache was cleared): the document of version 0.
+    version = queries.results_version(competition) or 0
     document = documents.results_document(competition, version, language)
     url = reverse("milcomp_results_pdf", args=[competition.slug])
     if document.file:
