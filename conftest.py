@@ -67,8 +67,14 @@ def kept_for_module(django_db_blocker):
 @pytest.fixture(autouse=True)
 def _clear_cache():
     """Start each test with an empty cache: Wagtail caches site roots by page id."""
+    from django.conf import settings
     from django.core.cache import cache
 
+    # A test that mixes @override_settings with the `settings` fixture restores them in the
+    # wrong order and leaks its settings into the worker's next tests: refuse to go on then.
+    assert settings.CACHES["default"]["BACKEND"].endswith("LocMemCache"), (
+        "an earlier test leaked its settings; change them through the `settings` fixture only"
+    )
     cache.clear()
 
 

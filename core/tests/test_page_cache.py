@@ -4,7 +4,6 @@ once through it, the edge purged, the right headers, and a dead cache that chang
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
-from django.test import override_settings
 from wagtail.models import PageViewRestriction
 
 from core import cache as core_cache
@@ -209,8 +208,10 @@ def test_the_menu_is_kept_per_generation_and_a_renamed_menu_page_shows_everywher
     assert "http://localhost/en/about/history/" in page_cache  # every page shows the menu
 
 
-@override_settings(CACHES=DEAD_REDIS)
 def test_with_redis_unreachable_pages_and_the_login_answer_uncached(client, seed_site, settings):
+    # Through the settings fixture only: a decorator's override would be restored before the
+    # fixture's own and leak the dead cache into the worker's next tests.
+    settings.CACHES = DEAD_REDIS
     settings.CIOR_PAGE_CACHE_SECONDS = 600
     settings.CIOR_FRAGMENT_CACHE = True
 

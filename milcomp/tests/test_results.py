@@ -3,7 +3,7 @@
 import pytest
 from django.core.cache import cache
 from django.http import Http404
-from django.test import TestCase, override_settings
+from django.test import TestCase
 
 from milcomp import queries, results, services
 from milcomp.models import Discipline, RawResult, Team
@@ -271,8 +271,10 @@ def test_a_cached_result_is_never_changed_by_a_later_computation(running, judge_
         first.official = True  # frozen
 
 
-@override_settings(CACHES=DEAD_REDIS)
-def test_with_redis_unreachable_a_judge_save_commits_and_results_are_computed(running, judge_user):
+def test_with_redis_unreachable_a_judge_save_commits_and_results_are_computed(
+    running, judge_user, settings
+):
+    settings.CACHES = DEAD_REDIS
     result = save(running, "EST 1", "shooting", SHOOTING_3108, judge_user)
 
     assert RawResult.objects.get(pk=result.pk).data == SHOOTING_3108

@@ -5,7 +5,6 @@ within a bounded number of queries when rendered uncached."""
 import datetime
 
 import pytest
-from django.test import override_settings
 
 from core.tests.test_page_cache import DEAD_REDIS
 
@@ -161,10 +160,10 @@ def test_news_pages_take_at_most_15_queries_uncached_whatever_the_number_of_arti
     assert with_fifty_more == with_three
 
 
-@override_settings(CACHES=DEAD_REDIS)
 def test_with_redis_unreachable_an_article_and_the_index_answer_uncached(
     client, news_indexes, report, settings
 ):
+    settings.CACHES = DEAD_REDIS
     settings.CIOR_PAGE_CACHE_SECONDS = 600
     settings.CIOR_FRAGMENT_CACHE = True
 
