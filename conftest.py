@@ -130,3 +130,47 @@ def page_cache(settings):
     RecordingPurgeBackend.purged = []
     yield RecordingPurgeBackend.purged
     RecordingPurgeBackend.purged = []
+
+
+# People every app's tests use: two nations, their heads of delegation and staff, the Presidency.
+
+
+@pytest.fixture
+def est(db):
+    from nations.tests.factories import NationFactory
+
+    return NationFactory(code="EST", name_en="Estonia", name_fr="Estonie")
+
+
+@pytest.fixture
+def fra(db):
+    from nations.tests.factories import NationFactory
+
+    return NationFactory(code="FRA", name_en="France", name_fr="France")
+
+
+def _role(role, **scope):
+    from accounts.models import RoleAssignment
+    from accounts.tests.conftest import staff_user
+
+    return staff_user(getattr(RoleAssignment.Role, role), **scope)
+
+
+@pytest.fixture
+def hod_est(est):
+    return _role("HEAD_OF_DELEGATION", nation=est)
+
+
+@pytest.fixture
+def staff_est(est):
+    return _role("NATIONAL_STAFF", nation=est)
+
+
+@pytest.fixture
+def hod_fra(fra):
+    return _role("HEAD_OF_DELEGATION", nation=fra)
+
+
+@pytest.fixture
+def presidency(db):
+    return _role("PRESIDENCY")

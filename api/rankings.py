@@ -6,8 +6,7 @@ active language, and keeps the JSON of each (version, language, ranking) in the 
 """
 
 import json
-import threading
-from collections import Counter, OrderedDict
+from collections import Counter
 
 from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
@@ -162,50 +161,18 @@ def etag(competition, version, name=None, key=None) -> str:
     return f'"api-{FORMAT}-{competition.pk}-{version}-{language}-{name or "all"}-{key or ""}"'
 
 
-class LocalBytes:
-    """This process's last few rankings JSON (bytes under a key holding the results version,
-    so never stale): a warm request then reads nothing but the version."""
-
-    def __init__(self, size=64):
-        self.size = size
-        self.values = OrderedDict()
-        self.lock = threading.Lock()
-
-    def get(self, key):
-        with self.lock:
-            value = self.values.get(key)
-            if value is not None:
-                self.values.move_to_end(key)
-            return value
-
-    def set(self, key, value):
-        with self.lock:
-            self.values[key] = value
-            self.values.move_to_end(key)
-            while len(self.values) > self.size:
-                self.values.popitem(last=False)
-
-    def clear(self):
-        with self.lock:
-            self.values.clear()
-
-
-local = LocalBytes()
-
-
 def rankings_json(competition, version, name=None, key=None) -> bytes:
     """Return the JSON of one ranking (`name`) or of all of them, in the active language.
 
     Cached in the shared cache per version, language and ranking: unchanged results cost one
-    cache read.
+    cache read. Without a version (the cache is unreachable) it is computed and kept nowhere.
     """
     language = translation.get_language()
     cache_key = (
         f"api:{FORMAT}:rankings:{competition.pk}:{version}:{language}:{name or 'all'}:{key or ''}"
     )
-    content = local.get(cache_key) or cache.get(cache_key)
+    content = cache.get(cache_key) if version is not None else None
     if content is not None:
-        local.set(cache_key, content)
         return content
     live = results.live_results(competition, version)
     wanted = [(name, key)] if name else ranking_names(competition)
@@ -224,6 +191,6 @@ def rankings_json(competition, version, name=None, key=None) -> bytes:
             "rankings": rankings,
         }
     content = json.dumps(body, cls=DjangoJSONEncoder, ensure_ascii=False).encode()
-    cache.set(cache_key, content, TIMEOUT)
-    local.set(cache_key, content)
+    if version is not None:
+        cache.set(cache_key, content, TIMEOUT)
     return content

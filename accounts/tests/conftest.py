@@ -1,5 +1,3 @@
-import pytest
-
 from accounts import services
 from accounts.models import RoleAssignment
 from nations.tests.factories import NationFactory
@@ -20,23 +18,3 @@ def staff_user(role, *, nation=None, committee=None, totp=True, **role_fields):
     if totp:
         services.activate_totp(user, secret=TEST_SECRET, by=None)
     return user
-
-
-@pytest.fixture
-def est(db):
-    return NationFactory(code="EST", name_en="Estonia", name_fr="Estonie")
-
-
-@pytest.fixture
-def fra(db):
-    return NationFactory(code="FRA", name_en="France", name_fr="France")
-
-
-@pytest.fixture
-def hod_est(est):
-    return staff_user(Role.HEAD_OF_DELEGATION, nation=est)
-
-
-@pytest.fixture
-def presidency(db):
-    return staff_user(Role.PRESIDENCY)

@@ -14,16 +14,6 @@ Role = RoleAssignment.Role
 
 
 @pytest.fixture
-def est(db):
-    return NationFactory(code="EST", name_en="Estonia", name_fr="Estonie")
-
-
-@pytest.fixture
-def fra(db):
-    return NationFactory(code="FRA", name_en="France", name_fr="France")
-
-
-@pytest.fixture
 def deu(db):
     return NationFactory(code="DEU", name_en="Germany", name_fr="Allemagne")
 
@@ -51,18 +41,8 @@ def hod_fra(fra):
 
 
 @pytest.fixture
-def staff_est(est):
-    return staff_user(Role.NATIONAL_STAFF, nation=est)
-
-
-@pytest.fixture
 def editor(db):
     return staff_user(Role.EDITOR)
-
-
-@pytest.fixture
-def presidency(db):
-    return staff_user(Role.PRESIDENCY)
 
 
 @pytest.fixture
