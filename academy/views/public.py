@@ -110,7 +110,7 @@ def verify(request, token):
         context.update(
             kind=verification.kind_label(kind), dates=date_range(event.starts_on, event.ends_on)
         )
-    response = render(request, "academy/verify.html", context)
+    response = render(request, "events/verify.html", context)
     add_never_cache_headers(response)
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
