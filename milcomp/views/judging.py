@@ -8,11 +8,11 @@ overwrite each other's entries unseen. Works without JavaScript.
 import json
 
 from django.contrib import messages
-from django.contrib.staticfiles import finders
 from django.contrib.auth.decorators import login_required
+from django.contrib.staticfiles import finders
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F, Prefetch, Q
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -365,6 +365,7 @@ def service_worker(request):
     path = finders.find("js/judge-sw.js")
     if path is None:
         raise Http404
-    response = FileResponse(open(path, "rb"), content_type="text/javascript")
+    with open(path, "rb") as script:
+        response = HttpResponse(script.read(), content_type="text/javascript")
     response["Cache-Control"] = "no-cache"
     return response
