@@ -166,15 +166,25 @@
       showSaved(form, conflict.server);
       remove("pending", record.key).then(function () {
         return put("saved", Object.assign({ key: record.key, page: page }, conflict.server));
-      }).then(showStatus);
+      }).then(function () { return showStatus(); });
     });
     replaceBlock(form, "data-conflict", node);
   }
 
-  function showStatus(message) {
+  // A save's confirmation, as the page without JavaScript shows it; older messages (the
+  // sign-in's) go.
+  function flash(message) {
+    document.querySelectorAll(".flash-messages").forEach(function (node) { node.remove(); });
+    var messages = element("ul", "flash-messages");
+    messages.setAttribute("role", "status");
+    messages.appendChild(element("li", "flash flash--success", message));
+    box.parentNode.insertBefore(messages, box);
+  }
+
+  // The status line: no network, and how many entries wait on this device.
+  function showStatus() {
     return thisPage("pending").then(function (pending) {
       var lines = [];
-      if (typeof message === "string") lines.push(message);
       if (!navigator.onLine) lines.push(text.textOffline);
       if (pending.length) lines.push(fill(text.textQueued, { count: pending.length }));
       box.textContent = lines.join(" ");
@@ -199,8 +209,7 @@
       if (!json) throw new Error("not an answer of the entry endpoint: try again later");
       return response.json().then(function (body) {
         if (response.ok) {
-          // Saved: the page shows the server's values; old messages (the sign-in's) go.
-          document.querySelectorAll(".flash-messages").forEach(function (node) { node.remove(); });
+          // Saved: the team shows the server's values.
           markPending(form, false);
           showError(form, "");
           showSaved(form, body);
@@ -242,7 +251,8 @@
       // The network went away again, or the server did not answer: the rest waits.
     }).then(function () {
       sending = false;
-      return showStatus(message);
+      if (message) flash(message);
+      return showStatus();
     });
   }
 
