@@ -20,6 +20,8 @@
     forms[form.dataset.team] = form;
   });
   var sending = false;
+  var again = false;
+  var problem = ""; // why the last try did not send everything (the server's words)
 
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, function (all, name) {
@@ -52,6 +54,16 @@
   }
   function put(name, record) { return withStore(name, "readwrite", function (s) { return s.put(record); }); }
   function remove(name, key) { return withStore(name, "readwrite", function (s) { return s.delete(key); }); }
+  // Remove a sent entry, unless the judge saved the team again while it was on its way.
+  function removeIfUnchanged(record) {
+    return withStore("pending", "readwrite", function (s) {
+      var request = s.get(record.key);
+      request.onsuccess = function () {
+        if (request.result && request.result.queuedAt === record.queuedAt) s.delete(record.key);
+      };
+      return request;
+    });
+  }
   function thisPage(name) {
     return withStore(name, "readonly", function (s) { return s.getAll(); }).then(function (all) {
       return all.filter(function (record) { return record.page === page; });
@@ -187,6 +199,7 @@
       var lines = [];
       if (!navigator.onLine) lines.push(text.textOffline);
       if (pending.length) lines.push(fill(text.textQueued, { count: pending.length }));
+      if (pending.length && problem) lines.push(problem);
       box.textContent = lines.join(" ");
       box.hidden = !lines.length;
     });
@@ -206,14 +219,14 @@
       body: JSON.stringify({ team: Number(record.team), fields: record.fields }),
     }).then(function (response) {
       var json = (response.headers.get("Content-Type") || "").indexOf("json") !== -1;
-      if (!json) throw new Error("not an answer of the entry endpoint: try again later");
+      if (!json) throw new Error(""); // not the endpoint's answer (a login page): try again later
       return response.json().then(function (body) {
         if (response.ok) {
           // Saved: the team shows the server's values.
           markPending(form, false);
           showError(form, "");
           showSaved(form, body);
-          return remove("pending", record.key)
+          return removeIfUnchanged(record)
             .then(function () { return put("saved", Object.assign({ key: record.key, page: page }, body)); })
             .then(function () { return fill(text.textSaved, { team: record.name }); });
         }
@@ -228,14 +241,21 @@
           showError(form, body.detail);
           return put("pending", record);
         }
-        throw new Error(body.detail); // signed out, server trouble: try again later
+        // Signed out, server trouble: tried again later; the server's reason is shown.
+        throw Object.assign(new Error(body.detail), { fromServer: true });
       });
     });
   }
 
   function flush() {
-    if (sending || !navigator.onLine) return showStatus();
+    if (sending) {
+      again = true; // saved while sending: sent right after
+      return Promise.resolve();
+    }
+    if (!navigator.onLine) return showStatus();
     sending = true;
+    again = false;
+    problem = "";
     var message;
     return thisPage("pending").then(function (pending) {
       pending.sort(function (a, b) { return a.queuedAt - b.queuedAt; });
@@ -247,12 +267,13 @@
           });
         });
       }, Promise.resolve());
-    }).catch(function () {
-      // The network went away again, or the server did not answer: the rest waits.
+    }).catch(function (error) {
+      // The network went away again, or the server refused for now: the rest waits.
+      problem = error.fromServer ? error.message : "";
     }).then(function () {
       sending = false;
       if (message) flash(message);
-      return showStatus();
+      return again ? flush() : showStatus();
     });
   }
 
