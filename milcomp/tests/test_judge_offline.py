@@ -104,6 +104,18 @@ def test_stale_version_is_a_conflict_with_the_servers_entry(client, running, sho
     assert (result.version, result.data["members"][0]["rifle_rapid_hits"]) == (1, 6)
 
 
+def test_entry_sent_again_after_a_lost_answer_is_saved_once(client, running, shooting_judge):
+    team = Team.objects.get(name="EST 1")
+    client.force_login(shooting_judge)
+    send(client, running, {"team": team.pk, "fields": shooting_fields(team)})
+
+    # The network dropped the answer: the page sends the same entry again, on version 0.
+    again = send(client, running, {"team": team.pk, "fields": shooting_fields(team)})
+
+    assert (again.status_code, again.json()["version"]) == (200, 1)
+    assert RawResult.objects.get(team=team).version == 1
+
+
 def test_entry_based_on_the_servers_version_replaces_it(client, running, shooting_judge):
     team = Team.objects.get(name="EST 1")
     client.force_login(shooting_judge)

@@ -320,6 +320,9 @@ def entry_save(request, competition, kind):
         )
     except services.StaleResult as error:
         server = RawResult.objects.filter(team=team, discipline=discipline).first()
+        if server is not None and _same_entry(server, form, table):
+            # Already saved: an earlier send arrived but its answer was lost with the network.
+            return JsonResponse(_entry_json(discipline, team, server, form))
         return _problem(
             409,
             " ".join(error.messages),
@@ -333,6 +336,15 @@ def entry_save(request, competition, kind):
         form.apply_service_error(error)
         return _invalid(form)
     return JsonResponse(_entry_json(discipline, team, saved, form))
+
+
+def _same_entry(result, form, table) -> bool:
+    status = form.cleaned_data["status"]
+    try:
+        data = services.clean_data(result.discipline.kind, form.to_data(), table)
+    except ValidationError:
+        return False
+    return (result.status, result.data) == (status, data)
 
 
 def _invalid(form):
