@@ -272,3 +272,50 @@ def summarise(kind: str, status: str | None, data: dict | None) -> list[str]:
 
 def _shown(value):
     return "–" if value is None or value == "" else str(value)
+
+
+def still_missing(kind, team, members, result, discipline, table) -> list[str]:
+    """Return what a team's entry in a discipline still lacks, as lines a judge reads.
+
+    [] when the engine counts the discipline as entered; the engine's `pending` decides, as it
+    does for the live results ("–" not entered, "*" partly entered). `members` are the team's
+    TeamMembers in position order with `person` and `registration__nation`.
+    """
+    from django.utils.translation import gettext as _
+
+    if result is None:
+        return [_("Nothing entered yet.")]
+    if len(members) != TEAM_SIZE:
+        return []
+    try:
+        points = scoring.team_points(
+            team_result(team, members, {kind: result}, {kind: discipline}), table
+        )
+    except ValueError:
+        return []
+    if kind not in points.pending:
+        return []
+    data = result.data or {}
+    lines = []
+    for index, member in enumerate(members):
+        name = _("Member %(n)s – %(name)s") % {"n": index + 1, "name": member.person.full_name}
+        values = _member_values(data, index)
+        if kind == DisciplineKind.SHOOTING:
+            shots = table.precision_shots
+            for weapon, label in (("pistol", _("pistol")), ("rifle", _("rifle"))):
+                done = len(_ints(values.get(f"{weapon}_precision")))
+                if done < shots:
+                    lines.append(
+                        _("%(member)s: %(weapon)s precision, %(done)s of %(shots)s shots")
+                        % {"member": name, "weapon": label, "done": done, "shots": shots}
+                    )
+        elif kind == DisciplineKind.LOAC and values.get("percent") is None:
+            lines.append(_("%(member)s: no LOAC percent") % {"member": name})
+        elif kind == DisciplineKind.ORIENTEERING and (
+            len(_ints(values.get("estimates"))) < table.estimates_per_member
+            or len(values.get("throws") or ()) < table.grenades_per_member
+        ):
+            lines.append(_("%(member)s: range estimates or grenade throws") % {"member": name})
+    if kind == DisciplineKind.ORIENTEERING and data.get("seconds") is None:
+        lines.insert(0, _("No team time."))
+    return lines or [_("Partly entered.")]

@@ -823,6 +823,11 @@ def save_result(
         ) from None
 
 
+def author_name(result) -> str:
+    """Return who entered a result, as its history shows it ("–": nobody known)."""
+    return _author(result)
+
+
 def _author(result):
     if result is None or result.entered_by is None:
         return "–"

@@ -10,7 +10,13 @@ from .views import judging, protests, teams
 urlpatterns = [
     # Judges: their disciplines, one discipline's entry page, publication.
     path("judge/", judging.home, name="milcomp_judge_home"),
+    path("judge/sw.js", judging.service_worker, name="milcomp_judge_sw"),
     path("judge/<slug:competition>/<str:kind>/", judging.entry, name="milcomp_judge_entry"),
+    path(
+        "judge/<slug:competition>/<str:kind>/entry.json",
+        judging.entry_save,
+        name="milcomp_judge_entry_save",
+    ),
     path(
         "<slug:competition>/disciplines/<str:kind>/publish/",
         judging.publish,

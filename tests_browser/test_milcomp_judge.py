@@ -31,7 +31,7 @@ def test_judge_enters_rifle_results_for_a_team_on_a_phone(page, viewport):
         team.locator(f'input[name$="-m{m}_rifle_rapid"]').fill(str(hits))
     team.get_by_role("button", name=f"Save {team_name}").click()
 
-    expect(page).to_have_url(re.compile(r"/en/milcomp/judge/2027/shooting/\?saved=\d+#team-\d+$"))
+    # Sent by the page's offline mode (judge-offline.js): no reload, the team shows what was saved.
     expect(page.locator(".flash--success")).to_have_text(f"{team_name} saved.")
     saved = page.locator(".entry-team").filter(has_text=team_name)
     expect(saved.locator("[data-result-state]")).to_have_text("Provisional")

@@ -5,14 +5,18 @@ version the page showed, so judges working on other teams, or on the same team, 
 overwrite each other's entries unseen. Works without JavaScript.
 """
 
+import json
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.staticfiles import finders
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F, Prefetch, Q
-from django.http import Http404
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.rules import is_presidency
@@ -60,14 +64,16 @@ def home(request):
     )
 
 
-def _teams(competition):
+def _teams(competition, **filters):
     return list(
-        Team.objects.filter(competition=competition)
+        Team.objects.filter(competition=competition, **filters)
         .select_related("nation")
         .prefetch_related(
             Prefetch(
                 "members",
-                queryset=TeamMember.objects.select_related("person").order_by("position"),
+                queryset=TeamMember.objects.select_related(
+                    "person", "registration__nation"
+                ).order_by("position"),
             )
         )
         .in_start_order()
@@ -146,6 +152,8 @@ def entry(request, competition, kind):
             except ValidationError as error:
                 bound_form.apply_service_error(error)
             else:
+                # Only this save's confirmation is shown: older messages (the sign-in's) go.
+                list(messages.get_messages(request))
                 messages.success(request, _("%(team)s saved.") % {"team": bound_team.name})
                 return redirect(entry_url(competition, kind, bound_team, saved=True))
 
@@ -154,6 +162,9 @@ def entry(request, competition, kind):
     for team in teams:
         result = results.get(team.pk)
         form = bound_form if team is bound_team else _form_for(discipline, team, result, table)
+        missing = queries.still_missing(
+            kind, team, list(team.members.all()), result, discipline, table
+        )
         rows.append(
             {
                 "team": team,
@@ -162,6 +173,8 @@ def entry(request, competition, kind):
                 "open": team is bound_team or str(team.pk) == saved,
                 "stale": stale if team is bound_team and stale is not None else None,
                 "summary": queries.summarise(kind, result.status, result.data) if result else [],
+                "missing": missing if result else [],
+                "partly": bool(result and missing),
             }
         )
     status = 400 if bound_form is not None and bound_form.errors else 200
@@ -172,7 +185,8 @@ def entry(request, competition, kind):
             "competition": competition,
             "discipline": discipline,
             "rows": rows,
-            "entered": len(results),
+            "complete": sum(1 for row in rows if row["result"] and not row["partly"]),
+            "partly": sum(1 for row in rows if row["partly"]),
             "may_publish": request.user.has_perm("milcomp.publish_discipline", discipline)
             and discipline.state == Discipline.State.OPEN,
             "needs_reason": discipline.state != Discipline.State.OPEN,
@@ -200,3 +214,170 @@ def publish(request, competition, kind):
             % {"discipline": discipline.get_kind_display()},
         )
     return redirect(entry_url(competition, kind))
+
+
+# --- The offline mode: one entry sent as JSON, and the service worker ------------------------
+
+PROBLEMS = {
+    400: ("invalid-request", gettext_lazy("Invalid request")),
+    401: ("not-authenticated", gettext_lazy("Authentication required")),
+    403: ("forbidden", gettext_lazy("Forbidden")),
+    404: ("not-found", gettext_lazy("Not found")),
+    409: ("conflict", gettext_lazy("Conflict")),
+}
+MAX_ENTRY_BYTES = 64 * 1024
+
+
+def _problem(status, detail, **extra):
+    """Answer an RFC 9457 problem details object (as the API app does), in the user's language."""
+    type_, title = PROBLEMS[status]
+    body = {
+        "type": f"/api/v1/problems/{type_}",
+        "title": str(title),
+        "status": status,
+        "detail": str(detail),
+        **extra,
+    }
+    return JsonResponse(body, status=status, content_type="application/problem+json")
+
+
+def _entry_fields(form, result):
+    """The form's field values of a saved result, keyed by the names the page's inputs have."""
+    initial = type(form).initial_from(result)
+    values = {}
+    for name in form.fields:
+        if name == "reason":
+            continue
+        value = initial.get(name)
+        values[form.add_prefix(name)] = "" if value is None else str(value)
+    return values
+
+
+def _entry_body(request):
+    """Return (team id, {field name: text}) of the JSON body, or raise ValueError (shown)."""
+    if len(request.body) > MAX_ENTRY_BYTES:
+        raise ValueError(_("The entry is too large."))
+    try:
+        body = json.loads(request.body)
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ValueError(_("The entry is not valid JSON: %(error)s") % {"error": error}) from None
+    if not isinstance(body, dict):
+        raise ValueError(_("The entry must be a JSON object with “team” and “fields”."))
+    team_id, fields = body.get("team"), body.get("fields")
+    if type(team_id) is not int or not isinstance(fields, dict):
+        raise ValueError(
+            _("The entry must be a JSON object with “team” (a number) and “fields” (an object).")
+        )
+    if any(not isinstance(value, str | int | None) for value in fields.values()):
+        raise ValueError(_("Each field of the entry must be a text or a number."))
+    return team_id, {
+        str(name): "" if value is None else str(value) for name, value in fields.items()
+    }
+
+
+@require_POST
+def entry_save(request, competition, kind):
+    """Save one team's entry sent as JSON by the page's offline mode (judge-offline.js).
+
+    The same form, rules and service as the entry page; CSRF protected. Answers the saved
+    entry, or a problem: 400 invalid (with `errors`), 403, 404, 409 when the result changed
+    since the version the entry was based on (with `yours` and `server`, nothing saved).
+    """
+    if not request.user.is_authenticated:
+        return _problem(401, _("Sign in again: your entries stay on this device until then."))
+    competition = Competition.objects.filter(slug=competition).first()
+    discipline = (
+        Discipline.objects.filter(competition=competition, kind=kind).first()
+        if competition is not None
+        else None
+    )
+    if discipline is None:
+        return _problem(404, _("No such discipline."))
+    discipline.competition = competition
+    if not request.user.has_perm("milcomp.enter_result", discipline):
+        return _problem(403, _("You do not judge this discipline."))
+    try:
+        team_id, fields = _entry_body(request)
+    except ValueError as error:
+        return _problem(400, error)
+    team = next(iter(_teams(competition, pk=team_id)), None)
+    if team is None:
+        return _problem(404, _("This team does not take part in this competition."))
+    table = competition.points_table()
+    result = RawResult.objects.filter(team=team, discipline=discipline).first()
+    form = _form_for(discipline, team, result, table, fields)
+    if not form.is_valid():
+        return _invalid(form)
+    try:
+        saved = services.save_result(
+            team,
+            discipline,
+            data=form.to_data(),
+            status=form.cleaned_data["status"],
+            by=request.user,
+            expected_version=form.cleaned_data["version"],
+            reason=form.cleaned_data["reason"],
+        )
+    except services.StaleResult as error:
+        server = RawResult.objects.filter(team=team, discipline=discipline).first()
+        if server is not None and _same_entry(server, form, table):
+            # Already saved: an earlier send arrived but its answer was lost with the network.
+            return JsonResponse(_entry_json(discipline, team, server, form))
+        return _problem(
+            409,
+            " ".join(error.messages),
+            team=team.pk,
+            yours={"summary": queries.summarise(kind, form.cleaned_data["status"], form.to_data())},
+            server=_entry_json(discipline, team, server, form),
+        )
+    except PermissionDenied:
+        return _problem(403, _("You do not judge this discipline."))
+    except ValidationError as error:
+        form.apply_service_error(error)
+        return _invalid(form)
+    return JsonResponse(_entry_json(discipline, team, saved, form))
+
+
+def _same_entry(result, form, table) -> bool:
+    status = form.cleaned_data["status"]
+    try:
+        data = services.clean_data(result.discipline.kind, form.to_data(), table)
+    except ValidationError:
+        return False
+    return (result.status, result.data) == (status, data)
+
+
+def _invalid(form):
+    errors = {
+        (form.add_prefix(name) if name != "__all__" else "__all__"): [str(m) for m in messages]
+        for name, messages in form.errors.items()
+    }
+    detail = " ".join(message for messages in errors.values() for message in messages)
+    return _problem(400, detail, errors=errors)
+
+
+def _entry_json(discipline, team, result, form):
+    """A team's saved entry as the page shows it: version, summary, field values, author."""
+    return {
+        "team": team.pk,
+        "version": result.version if result else 0,
+        "summary": queries.summarise(discipline.kind, result.status, result.data) if result else [],
+        "fields": _entry_fields(form, result),
+        "by": services.author_name(result),
+        "missing": queries.still_missing(
+            discipline.kind, team, list(team.members.all()), result, discipline, form.table
+        )
+        if result
+        else [],
+    }
+
+
+def service_worker(request):
+    """Serve static/js/judge-sw.js from the judges' URLs, so that it may control their pages."""
+    path = finders.find("js/judge-sw.js")
+    if path is None:
+        raise Http404
+    with open(path, "rb") as script:
+        response = HttpResponse(script.read(), content_type="text/javascript")
+    response["Cache-Control"] = "no-cache"
+    return response
