@@ -250,6 +250,14 @@ class Cluster:
         env = {k: v for k, v in self.manage_env.items() if k != "CIOR_EDGE_PURGE_URL"}
         pages.run([pages.PYTHON, "manage.py", *args], env, self.logfile, f"manage.py {args[0]}")
 
+    def totp_code(self, email):
+        """The current two-factor code of a demo account (its fixed secret)."""
+        return self.shell(
+            "from accounts.queries import account_by_email, totp_authenticator, totp_code\n"
+            f"print(totp_code(totp_authenticator(account_by_email({email!r})))[0])",
+            "totp_code",
+        ).strip()
+
     def shell(self, code, label):
         """Run `code` in `manage.py shell` (the servers' settings); return its stdout."""
         out = subprocess.run(
@@ -464,8 +472,9 @@ def check_fresh_after_publish(cluster, server_1, server_2):
     return ok, detail
 
 
-def login(port, email, password):
-    """Log in through allauth's form on `port`; return the session cookie value."""
+def login(port, email, password, code=None):
+    """Log in through allauth's form on `port` (then its two-factor step with `code()` when
+    asked); return the session cookie value."""
     status, headers, body = request(port, "/accounts/login/")
     csrf = cookie_value(headers, "csrftoken")
     token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1).decode()
@@ -483,11 +492,38 @@ def login(port, email, password):
     )
     if status != 302:
         raise SystemExit(f"login on :{port} answered {status}")
-    return cookie_value(headers, "sessionid")
+    session = cookie_value(headers, "sessionid")
+    if "/2fa/authenticate/" in headers.get("location", "") and code is not None:
+        session = second_factor(port, session, code())
+    return session
+
+
+def second_factor(port, session, code):
+    """Answer allauth's two-factor step with `code`; return the full session's cookie."""
+    path = "/accounts/2fa/authenticate/"
+    status, headers, body = request(port, path, headers={"Cookie": f"sessionid={session}"})
+    csrf = cookie_value(headers, "csrftoken")
+    token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1).decode()
+    status, headers, _ = request(
+        port,
+        path,
+        method="POST",
+        body=f"code={code}&csrfmiddlewaretoken={token}",
+        headers={
+            "Cookie": f"sessionid={session}; csrftoken={csrf}",
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Referer": f"http://127.0.0.1:{port}{path}",
+        },
+    )
+    if status != 302:
+        raise SystemExit(f"two-factor step on :{port} answered {status}")
+    return cookie_value(headers, "sessionid") or session
 
 
 def check_shared_session(cluster, server_1, server_2):
-    session = login(server_1, "judge@example.org", "cior-demo")
+    # A judge must give the second factor: the demo's fixed secret gives the current code.
+    email = "judge@example.org"
+    session = login(server_1, email, "cior-demo", code=lambda: cluster.totp_code(email))
     cookie = {"Cookie": f"sessionid={session}"}
     anonymous = request(server_2, "/en/milcomp/judge/")[0]
     status = request(server_2, "/en/milcomp/judge/", headers=cookie)[0]
@@ -583,6 +619,10 @@ def check_backup_restore(cluster, server_1, paths):
 
 
 def check_edge_without_apps(cluster, paths):
+    # The first look may be a stale copy while the edge refreshes it (UPDATING): look again
+    # once the refresh is in, so that `held` is what the edge keeps.
+    snapshot(cluster.edge_port, paths)
+    time.sleep(1)
     held = snapshot(cluster.edge_port, paths)
     for port in list(cluster.apps):
         cluster.stop_app(port)
