@@ -13,3 +13,17 @@ document.addEventListener("htmx:beforeSwap", (event) => {
     event.detail.shouldSwap = false;
   }
 });
+
+// A new version swaps the whole section in: the table keeps the sideways scroll position the
+// visitor gave it on a narrow screen.
+let scrolledTo = 0;
+document.addEventListener("htmx:beforeSwap", (event) => {
+  const table = event.detail.target && event.detail.target.querySelector(".results-scroll");
+  scrolledTo = table ? table.scrollLeft : 0;
+});
+document.addEventListener("htmx:afterSwap", () => {
+  const table = document.querySelector("#live-results .results-scroll");
+  if (table && scrolledTo) {
+    table.scrollLeft = scrolledTo;
+  }
+});
