@@ -95,6 +95,9 @@ def check_width(page, path, problems):
     scroll_width, culprits = sideways_overflow(page)
     if scroll_width > WIDTH:
         problems.append(f"{path}: scrollWidth {scroll_width} > {WIDTH}: {culprits}")
+    blocked = page.evaluate("window.__cspViolations")
+    if blocked:
+        problems.append(f"{path}: CSP violations {blocked}")
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])

@@ -27,3 +27,15 @@ document.addEventListener("htmx:afterSwap", () => {
     table.scrollLeft = scrolledTo;
   }
 });
+
+// The hint to swipe the table shows only while the table is wider than its container.
+function markScrollHint() {
+  const table = document.querySelector("#live-results .results-scroll");
+  const hint = document.getElementById("results-scroll-hint");
+  if (table && hint) {
+    hint.classList.toggle("results-scroll-hint--needless", table.scrollWidth <= table.clientWidth);
+  }
+}
+document.addEventListener("DOMContentLoaded", markScrollHint);
+document.addEventListener("htmx:afterSwap", markScrollHint);
+window.addEventListener("resize", markScrollHint);
