@@ -39,8 +39,8 @@ def _partners(context):
                 "sort_order": order,
                 "name_en": partner["name"]["en"],
                 "name_fr": partner["name"]["fr"],
-                "description_en": f"<p>{partner['description']['en']}</p>",
-                "description_fr": f"<p>{partner['description']['fr']}</p>",
+                "description_en": partner["description"]["en"],
+                "description_fr": partner["description"]["fr"],
                 "url": partner.get("url", ""),
             },
         )

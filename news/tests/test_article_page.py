@@ -20,6 +20,8 @@ def congress_article(news_indexes):
         caption_en="The land obstacle course.",
         caption_fr="La piste d'obstacles terrestre.",
         credit="Sgt A. Smith",
+        file__width=1000,
+        file__height=600,
     )
     gallery = [
         PhotoFactory(
@@ -74,6 +76,8 @@ def test_article_page_shows_the_cover_as_a_picture_with_alt_caption_and_credit(
     assert '<source sizes="(min-width: 75rem) 70rem, 100vw"' in cover
     assert 'type="image/webp"' in cover
     assert re.search(r'srcset="[^"]*fill-800x450\.format-webp\.webp \d+w, ', cover)
+    # 1200 and 1600 wide are both the 1000 px original: its width is listed once.
+    assert re.findall(r" (\d+)w", cover) == ["800", "1000", "800", "1000"]
     assert re.search(
         r'<img alt="A competitor climbs a wooden wall\." class="article-cover__image"', cover
     )
