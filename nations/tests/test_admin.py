@@ -152,8 +152,8 @@ def test_treasurer_lists_every_invoice_with_paid_and_balance(client, world):
 
     listing = text_of(client.get(INVOICES + "?year=2025"))
 
-    assert "Belgium (QBE) 2025 1500.00 1500.00 0.00 Issued" in listing
-    assert "Greece (QGR) 2025 1500.00 400.00 1100.00 Issued" in listing
+    assert "Belgium (QBE) 2025 1,500.00 EUR 1,500.00 EUR 0.00 EUR Paid" in listing
+    assert "Greece (QGR) 2025 1,500.00 EUR 400.00 EUR 1,100.00 EUR Overdue" in listing
     assert "Issue the year's invoices" in listing
 
 
@@ -180,7 +180,8 @@ def test_inspect_shows_payments_and_actions_to_the_treasurer(client, world):
 
     page = text_of(client.get(routes(world["greek"])["inspect"]))
 
-    assert "Balance (EUR) 1100.00" in page
+    assert "Balance 1,100.00 EUR" in page
+    assert "Payment state Overdue" in page
     assert "GR-1" in page
     assert "Download PDF" in page
     assert "Record a payment" in page
