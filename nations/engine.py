@@ -46,6 +46,7 @@ def payment_state(*, amount: Decimal, paid: Decimal, due_on, today, cancelled: b
         return OVERDUE
     return PARTLY_PAID if paid > 0 else OPEN
 
+
 # The order in which the treasurer reads the states: settled first, then what is still owed.
 STATES = (PAID, PARTLY_PAID, OPEN, OVERDUE, CANCELLED)
 

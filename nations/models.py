@@ -294,7 +294,7 @@ class Invoice(models.Model):
         return self.status == self.Status.CANCELLED
 
     def payment_state(self, *, today=None) -> str:
-        """Return where this invoice, annotated `with_balance()`, stands on `today` (a PaymentState)."""
+        """Return the PaymentState of this invoice, annotated `with_balance()`, on `today`."""
         return engine.payment_state(
             amount=self.amount,
             paid=self.paid,

@@ -57,7 +57,6 @@ def nations_in_arrears(on=None) -> set[int]:
     return {int(nation) for nation in arrears(facts, current_year=on.year)}
 
 
-
 def _invoice_states(invoices, today):
     """Yield (id, payment state, amount, paid) for a queryset of invoices, in one query."""
     if "paid" not in invoices.query.annotations:
@@ -110,7 +109,9 @@ def invoices_to_issue(year: int) -> list[PlannedInvoice]:
         .select_related("association")
         .order_by("code")
     )
-    missing = sorted({str(n.get_membership_display()) for n in nations if n.membership not in rates})
+    missing = sorted(
+        {str(n.get_membership_display()) for n in nations if n.membership not in rates}
+    )
     if missing:
         raise ValidationError(
             _("No subscription rate for %(year)s: %(classes)s.")

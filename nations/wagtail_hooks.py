@@ -13,6 +13,7 @@ from django.shortcuts import redirect
 from django.urls import path
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
@@ -303,6 +304,7 @@ class InvoiceIndexView(snippet_views.IndexView):
         ]
         context["overall_total"] = overall
         return context
+
     @cached_property
     def header_buttons(self):
         buttons = super().header_buttons
@@ -385,7 +387,7 @@ class InvoiceEditView(ScopedEditView):
 
 INVOICE_LABELS = {
     "amount": _("Amount"),
-    "paid": _("Paid"),
+    "paid": pgettext_lazy("amount", "Paid"),
     "balance": _("Balance"),
     "payment_state": _("Payment state"),
 }
