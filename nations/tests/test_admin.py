@@ -274,7 +274,10 @@ def test_treasurer_changes_the_due_date_with_an_audit_entry(client, world):
     assert response.status_code == 302
     assert world["greek"].due_on == datetime.date(2025, 12, 31)
     entry = ModelLogEntry.objects.filter(action="cior.invoice").latest("pk")
-    assert (entry.user, entry.comment) == (world["treasurer"], "Due on: 11 March 2025 → 31 December 2025")
+    assert (entry.user, entry.comment) == (
+        world["treasurer"],
+        "Due on: 11 March 2025 → 31 December 2025",
+    )
 
 
 def test_history_lists_the_issue_and_the_payments(client, world):
