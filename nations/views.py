@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView
@@ -84,6 +85,17 @@ class IssueInvoicesView(AdminFormView):
         if not request.user.has_perm("nations.add_invoice"):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        """Today, this year and the usual term; or the values of a preview being changed."""
+        today = timezone.localdate()
+        initial = {
+            "year": today.year,
+            "issued_on": today,
+            "due_on": today + datetime.timedelta(days=services.DUE_AFTER_DAYS),
+        }
+        initial.update({key: self.request.GET[key] for key in initial if key in self.request.GET})
+        return initial
 
     def post(self, request, *args, **kwargs):
         if "plan" in request.POST:

@@ -449,8 +449,13 @@ class InvoiceViewSet(ScopedViewSet):
         "issued_on",
         "due_on",
         "status",
+        "get_payment_state_display",
     ]
-    export_headings = {"paid": _("Paid (EUR)"), "balance": _("Balance (EUR)")}
+    export_headings = {
+        "paid": _("Paid (EUR)"),
+        "balance": _("Balance (EUR)"),
+        "get_payment_state_display": _("Payment state"),
+    }
     ordering = ["-year", "-sequence"]
     search_fields = ["number", "nation__code", "nation__name_en", "nation__name_fr"]
     search_backend_name = None

@@ -145,6 +145,17 @@ def test_listing_queries_do_not_grow_with_the_invoices(
     assert "Total (cancelled invoices left out) 34 51,000.00 EUR" in page
 
 
+def test_export_gives_each_invoices_state(client, ledger):
+    treasurer_in(client, "en")
+
+    response = client.get(INVOICES + "?export=csv&payment_state=partly_paid")
+    csv = b"".join(response.streaming_content).decode()
+
+    assert csv.splitlines()[0].endswith("Status,Payment state")
+    assert csv.splitlines()[1].endswith(",Issued,Partly paid")
+    assert len(csv.splitlines()) == 2
+
+
 def test_invoice_page_shows_its_state_and_amounts(client, ledger):
     treasurer_in(client, "fr")
 
@@ -177,6 +188,18 @@ def plan_of(response):
     return re.search(r'name="plan" value="([^"]+)"', response.content.decode()).group(1)
 
 
+def test_issue_form_starts_with_this_year_today_and_the_usual_term(client, ledger):
+    treasurer_in(client, "fr")
+    today = datetime.date.today()
+    due = today + datetime.timedelta(days=services.DUE_AFTER_DAYS)
+
+    form = client.get(ISSUE).content.decode()
+
+    assert f'name="year" value="{today.year}"' in form
+    assert f'name="issued_on" value="{today.isoformat()}"' in form
+    assert f'name="due_on" value="{due.isoformat()}"' in form
+
+
 def test_preview_lists_nations_and_amounts_and_issues_nothing(client, next_year):
     treasurer_in(client, "en")
 
@@ -189,6 +212,9 @@ def test_preview_lists_nations_and_amounts_and_issues_nothing(client, next_year)
     assert "Denmark (QAD) Reserve Officers Association of Denmark Associate member 600.00" in page
     assert "Total 5,400.00 EUR" in page
     assert not Invoice.objects.filter(year=next_year).exists()
+    change = re.search(r'href="(\?year=[^"]+)"', response.content.decode()).group(1)
+    form = client.get(ISSUE + html.unescape(change)).content.decode()
+    assert f'name="due_on" value="{next_year}-03-31"' in form
 
 
 def test_preview_in_french(client, next_year):
