@@ -315,6 +315,7 @@ def test_head_of_delegation_downloads_own_invoice_as_bilingual_pdf(client, world
         "Annual subscription 2025",
         "Cotisation annuelle 2025",
         "Bank details / Coordonnées bancaires",
+        "Payment state / État du paiement Overdue / En retard",
     ]:
         assert expected in text
 
