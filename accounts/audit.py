@@ -26,10 +26,11 @@ import uuid
 from collections.abc import Iterable, Mapping
 
 from django.db import models
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogFormatter, get_active_log_context
 from wagtail.log_actions import log as wagtail_log
+
+from . import audit_display
 
 # Our own actions: (label shown in filters, message shown in the history).
 ACTIONS = {
@@ -127,19 +128,9 @@ def _entry_uuid(obj):
 
 
 def describe(log_entry) -> str:
-    """Return the changes and reason of an entry as one line: "rank: Major → Colonel; …"."""
-    data = log_entry.data or {}
-    parts = []
-    for field, values in (data.get("changes") or {}).items():
-        old, new = (list(values) + [None, None])[:2]
-        parts.append(f"{field}: {_shown(old)} → {_shown(new)}")
-    if data.get("reason"):
-        parts.append(gettext("reason: %(reason)s") % {"reason": data["reason"]})
-    return "; ".join(parts)
-
-
-def _shown(value):
-    return "–" if value in (None, "") else str(value)
+    """Return the changes and reason of an entry as one line, readable in the active language:
+    "Rank (english): Major → Colonel; Reason: Promotion" (see accounts.audit_display)."""
+    return audit_display.describe(log_entry)
 
 
 class ChangesLogFormatter(LogFormatter):

@@ -8,6 +8,7 @@ from django.db.models import IntegerField, Value
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from wagtail.admin.localization import get_localized_response
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.log_actions import LogContext
 from wagtail.log_actions import registry as log_action_registry
@@ -34,7 +35,8 @@ class AuditLogView(LogEntriesView):
         if not request.user.has_perm("accounts.view_audit_log"):
             raise PermissionDenied
         with LogContext(user=request.user):
-            return super().dispatch(request, *args, **kwargs)
+            # In the reader's admin language and time zone, as Wagtail's own admin views are.
+            return get_localized_response(super().dispatch, request, *args, **kwargs)
 
     def get_filtered_queryset(self):
         self.log_models = list(log_action_registry.get_log_entry_models())

@@ -5,11 +5,12 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.utils import translation
+from django.utils import timezone, translation
 
 from core.documents import render_pdf
 
-from .models import Invoice
+from . import engine
+from .models import Invoice, PaymentState
 
 # Printed when the setting is missing: clearly not an account anyone should pay into.
 DEMO_BANK_DETAILS = (
@@ -37,6 +38,7 @@ LABELS = {
     "reference": ("Reference", "Référence"),
     "paid": ("Paid", "Payé"),
     "balance": ("Balance due", "Solde dû"),
+    "state": ("Payment state", "État du paiement"),
     "bank": ("Bank details", "Coordonnées bancaires"),
     "quote": (
         "Please quote the invoice number with your payment.",
@@ -56,16 +58,27 @@ def invoice_context(invoice: Invoice) -> dict:
     paid = sum((p.amount for p in payments), Decimal("0"))
     nation = invoice.nation
     association = getattr(nation, "association", None)
-    membership = {}
+    state = PaymentState(
+        engine.payment_state(
+            amount=invoice.amount,
+            paid=paid,
+            due_on=invoice.due_on,
+            today=timezone.localdate(),
+            cancelled=invoice.is_cancelled,
+        )
+    )
+    membership, state_label = {}, {}
     for language in ("en", "fr"):
         with translation.override(language):
             membership[language] = str(nation.get_membership_display())
+            state_label[language] = str(state.label)
     return {
         "invoice": invoice,
         "labels": LABELS,
         "nation": nation,
         "association": association,
         "membership": membership,
+        "state": state_label,
         "payments": [{"payment": p, "amount": money(p.amount)} for p in payments],
         "amount": money(invoice.amount),
         "paid": money(paid),

@@ -45,3 +45,44 @@ def payment_state(*, amount: Decimal, paid: Decimal, due_on, today, cancelled: b
     if today > due_on:
         return OVERDUE
     return PARTLY_PAID if paid > 0 else OPEN
+
+
+# The order in which the treasurer reads the states: settled first, then what is still owed.
+STATES = (PAID, PARTLY_PAID, OPEN, OVERDUE, CANCELLED)
+
+
+@dataclass(frozen=True)
+class StateTotal:
+    """The invoices of one state: how many, and their amounts invoiced, paid and outstanding."""
+
+    state: str
+    count: int = 0
+    invoiced: Decimal = Decimal("0")
+    paid: Decimal = Decimal("0")
+
+    @property
+    def outstanding(self) -> Decimal:
+        return self.invoiced - self.paid
+
+
+def totals_by_state(invoices) -> tuple[list[StateTotal], StateTotal]:
+    """Return the totals of each state (in STATES order) and the overall total of invoices given
+    as (state, amount, paid) triples.
+
+    The overall total leaves cancelled invoices out: nothing is owed on them.
+    """
+    sums = {state: [0, Decimal("0"), Decimal("0")] for state in STATES}
+    for state, amount, paid in invoices:
+        row = sums[state]
+        row[0] += 1
+        row[1] += amount
+        row[2] += paid
+    per_state = [StateTotal(state, *sums[state]) for state in STATES]
+    owed = [total for total in per_state if total.state != CANCELLED]
+    overall = StateTotal(
+        "all",
+        sum(total.count for total in owed),
+        sum((total.invoiced for total in owed), Decimal("0")),
+        sum((total.paid for total in owed), Decimal("0")),
+    )
+    return per_state, overall

@@ -7,17 +7,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+def date_input():
+    # A date input takes its value as ISO 8601 in every language ("05/01/2026" shows blank).
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
 class IssueInvoicesForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=1948, max_value=2100)
-    issued_on = forms.DateField(
-        label=_("Issued on"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    due_on = forms.DateField(label=_("Due on"), widget=forms.DateInput(attrs={"type": "date"}))
-
-    def __init__(self, *args, **kwargs):
-        today = timezone.localdate()
-        kwargs.setdefault("initial", {"year": today.year, "issued_on": today})
-        super().__init__(*args, **kwargs)
+    issued_on = forms.DateField(label=_("Issued on"), widget=date_input())
+    due_on = forms.DateField(label=_("Due on"), widget=date_input())
 
     def clean(self):
         data = super().clean()
@@ -30,7 +28,7 @@ class PaymentForm(forms.Form):
     amount = forms.DecimalField(
         label=_("Amount (EUR)"), max_digits=10, decimal_places=2, min_value=Decimal("0.01")
     )
-    paid_on = forms.DateField(label=_("Paid on"), widget=forms.DateInput(attrs={"type": "date"}))
+    paid_on = forms.DateField(label=_("Paid on"), widget=date_input())
     reference = forms.CharField(
         label=_("Reference"),
         max_length=100,

@@ -9,30 +9,16 @@ from django.utils.translation import gettext_lazy as _
 from accounts.home import Panel
 
 from . import engine
-from .models import Invoice
+from .models import Invoice, PaymentState
 from .queries import nations_in_arrears
-
-STATE_LABELS = {
-    engine.PAID: _("Paid"),
-    engine.PARTLY_PAID: _("Partly paid"),
-    engine.OVERDUE: _("Overdue"),
-    engine.OPEN: _("Open"),
-    engine.CANCELLED: _("Cancelled"),
-}
 
 
 def invoices_with_state(invoices, *, today=None):
     """Set `state` and `state_label` on invoices annotated `with_balance()`; return them."""
     today = today or timezone.localdate()
     for invoice in invoices:
-        invoice.state = engine.payment_state(
-            amount=invoice.amount,
-            paid=invoice.paid,
-            due_on=invoice.due_on,
-            today=today,
-            cancelled=invoice.is_cancelled,
-        )
-        invoice.state_label = STATE_LABELS[invoice.state]
+        invoice.state = invoice.payment_state(today=today)
+        invoice.state_label = PaymentState(invoice.state).label
     return invoices
 
 

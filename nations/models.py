@@ -8,10 +8,12 @@ from django.contrib.staticfiles import finders
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from . import engine
 from .map import nations_map
 
 
@@ -223,6 +225,16 @@ class InvoiceQuerySet(models.QuerySet):
         return self.issued().with_balance().filter(balance__gt=0)
 
 
+class PaymentState(models.TextChoices):
+    """Where an invoice stands, as `engine.payment_state` decides it; computed, never stored."""
+
+    PAID = engine.PAID, _("Paid")
+    PARTLY_PAID = engine.PARTLY_PAID, _("Partly paid")
+    OPEN = engine.OPEN, _("Unpaid")
+    OVERDUE = engine.OVERDUE, _("Overdue")
+    CANCELLED = engine.CANCELLED, _("Cancelled")
+
+
 class Invoice(models.Model):
     """A nation's association's subscription invoice for a year, numbered within the year."""
 
@@ -280,6 +292,19 @@ class Invoice(models.Model):
     @property
     def is_cancelled(self):
         return self.status == self.Status.CANCELLED
+
+    def payment_state(self, *, today=None) -> str:
+        """Return the PaymentState of this invoice, annotated `with_balance()`, on `today`."""
+        return engine.payment_state(
+            amount=self.amount,
+            paid=self.paid,
+            due_on=self.due_on,
+            today=today or timezone.localdate(),
+            cancelled=self.is_cancelled,
+        )
+
+    def get_payment_state_display(self, *, today=None) -> str:
+        return PaymentState(self.payment_state(today=today)).label
 
 
 class Payment(models.Model):

@@ -5,6 +5,8 @@ PostgreSQL; SQLite's immediate transactions serialise writers).
 """
 
 import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -15,7 +17,8 @@ from django.utils.translation import gettext as _
 
 from accounts import audit
 
-from .models import Invoice, InvoiceSequence, Nation, Payment, SubscriptionRate
+from .models import Invoice, InvoiceSequence, Payment, SubscriptionRate
+from .queries import invoices_to_issue
 
 CENT = Decimal("0.01")
 DUE_AFTER_DAYS = 60
@@ -33,46 +36,91 @@ def issue_invoices(
     concurrent calls never duplicate a number or an invoice (the second finds nothing to issue).
     Writes a "cior.invoice" audit entry per invoice. Returns the invoices created.
     """
+    issued_on, due_on = _issue_dates(issued_on, due_on)
+    with transaction.atomic():
+        sequence = _locked_sequence(year)
+        planned = invoices_to_issue(year)
+        return _create_invoices(planned, sequence, issued_on=issued_on, due_on=due_on, by=by)
+
+
+@dataclass(frozen=True)
+class IssueOutcome:
+    created: list[Invoice]
+    skipped: list[Invoice]  # the invoices issued to previewed nations since the preview
+
+
+def issue_previewed_invoices(
+    year: int,
+    previewed: Mapping[int, Decimal],
+    *,
+    by,
+    issued_on: datetime.date | None = None,
+    due_on: datetime.date | None = None,
+) -> IssueOutcome:
+    """Issue the invoices a preview showed: {nation id: amount}, nothing more, in one transaction.
+
+    A nation invoiced for the year since the preview is skipped (returned in `skipped`); a nation
+    no longer to invoice, or whose amount changed since (a rate edited), refuses the whole batch,
+    so that what is issued is exactly what the treasurer saw. Locks the year's number sequence
+    and writes a "cior.invoice" audit entry per invoice.
+    """
+    issued_on, due_on = _issue_dates(issued_on, due_on)
+    with transaction.atomic():
+        sequence = _locked_sequence(year)
+        skipped = list(
+            Invoice.objects.issued()
+            .filter(year=year, nation_id__in=list(previewed))
+            .select_related("nation")
+            .order_by("nation__code")
+        )
+        skipped_ids = {invoice.nation_id for invoice in skipped}
+        current = {item.nation.pk: item for item in invoices_to_issue(year)}
+        to_issue = []
+        for nation_id, amount in previewed.items():
+            if nation_id in skipped_ids:
+                continue
+            item = current.get(nation_id)
+            if item is None or item.amount != Decimal(amount):
+                raise ValidationError(
+                    _("The invoices to issue changed since the preview: preview them again.")
+                )
+            to_issue.append(item)
+        to_issue.sort(key=lambda item: item.nation.code)
+        created = _create_invoices(to_issue, sequence, issued_on=issued_on, due_on=due_on, by=by)
+    return IssueOutcome(created=created, skipped=skipped)
+
+
+def _issue_dates(issued_on, due_on):
     issued_on = issued_on or timezone.localdate()
     due_on = due_on or issued_on + datetime.timedelta(days=DUE_AFTER_DAYS)
     if due_on < issued_on:
         raise ValidationError(_("The due date cannot be before the issue date."))
-    with transaction.atomic():
-        sequence = _locked_sequence(year)
-        rates = dict(SubscriptionRate.objects.filter(year=year).values_list("membership", "amount"))
-        nations = list(
-            Nation.objects.active()
-            .filter(association__isnull=False)
-            .exclude(invoices__year=year, invoices__status=Invoice.Status.ISSUED)
-            .order_by("code")
+    return issued_on, due_on
+
+
+def _create_invoices(planned, sequence, *, issued_on, due_on, by):
+    """Create the planned invoices, numbered from the locked `sequence`, each audited."""
+    created = []
+    for item in planned:
+        sequence.last += 1
+        invoice = Invoice.objects.create(
+            nation=item.nation,
+            year=sequence.year,
+            sequence=sequence.last,
+            number=Invoice.format_number(sequence.year, sequence.last),
+            amount=item.amount,
+            issued_on=issued_on,
+            due_on=due_on,
         )
-        missing = sorted({n.get_membership_display() for n in nations if n.membership not in rates})
-        if missing:
-            raise ValidationError(
-                _("No subscription rate for %(year)s: %(classes)s.")
-                % {"year": year, "classes": ", ".join(str(name) for name in missing)}
-            )
-        created = []
-        for nation in nations:
-            sequence.last += 1
-            invoice = Invoice.objects.create(
-                nation=nation,
-                year=year,
-                sequence=sequence.last,
-                number=Invoice.format_number(year, sequence.last),
-                amount=rates[nation.membership],
-                issued_on=issued_on,
-                due_on=due_on,
-            )
-            audit.record(
-                invoice,
-                action="cior.invoice",
-                by=by,
-                changes=audit.changes({}, invoice, INVOICE_FIELDS),
-                reason=_("Issued"),
-            )
-            created.append(invoice)
-        sequence.save(update_fields=["last"])
+        audit.record(
+            invoice,
+            action="cior.invoice",
+            by=by,
+            changes=audit.changes({}, invoice, INVOICE_FIELDS),
+            reason=_("Issued"),
+        )
+        created.append(invoice)
+    sequence.save(update_fields=["last"])
     return created
 
 

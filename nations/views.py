@@ -3,19 +3,25 @@
 Each view checks `user.has_perm(...)` on the invoice; an invoice the user may not see answers 404.
 """
 
+import datetime
+from decimal import Decimal
+
 from django.contrib import messages
+from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from . import documents, services
 from .forms import CancelInvoiceForm, IssueInvoicesForm, PaymentForm
 from .models import Invoice
+from .queries import invoices_to_issue
 
 URL_PREFIX = "wagtailsnippets_nations_invoice"
 
@@ -65,40 +71,114 @@ class AdminFormView(WagtailAdminTemplateMixin, FormView):
 
 
 class IssueInvoicesView(AdminFormView):
-    """Issue the invoices of a year to every association that has none for it yet."""
+    """Issue the invoices of a year in two steps: a preview of the nations and amounts, then
+    the confirmation, which issues exactly what was previewed (a signed plan carries it)."""
 
     form_class = IssueInvoicesForm
     page_title = gettext_lazy("Issue the year's invoices")
-    submit_label = gettext_lazy("Issue invoices")
+    submit_label = gettext_lazy("Preview the invoices")
+    preview_template_name = "nations/invoice_issue_preview.html"
+    plan_salt = "nations.issue-invoices"
+    plan_max_age = 3600  # seconds: a preview left open longer is made again
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm("nations.add_invoice"):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    def get_initial(self):
+        """Today, this year and the usual term; or the values of a preview being changed."""
+        today = timezone.localdate()
+        initial = {
+            "year": today.year,
+            "issued_on": today,
+            "due_on": today + datetime.timedelta(days=services.DUE_AFTER_DAYS),
+        }
+        initial.update({key: self.request.GET[key] for key in initial if key in self.request.GET})
+        return initial
+
+    def post(self, request, *args, **kwargs):
+        if "plan" in request.POST:
+            return self.confirm(request.POST["plan"])
+        return super().post(request, *args, **kwargs)
+
     def perform(self, form):
-        created = services.issue_invoices(
-            form.cleaned_data["year"],
-            by=self.request.user,
+        """Show the preview: the nations to invoice, their associations, amounts and total."""
+        year = form.cleaned_data["year"]
+        planned = invoices_to_issue(year)
+        plan = {
+            "year": year,
+            "issued_on": form.cleaned_data["issued_on"].isoformat(),
+            "due_on": form.cleaned_data["due_on"].isoformat(),
+            "invoices": [[item.nation.pk, str(item.amount)] for item in planned],
+        }
+        context = self.get_context_data(
+            form=form,
+            planned=planned,
+            total=sum((item.amount for item in planned), Decimal("0")),
+            plan=signing.dumps(plan, salt=self.plan_salt),
+            year=year,
             issued_on=form.cleaned_data["issued_on"],
             due_on=form.cleaned_data["due_on"],
         )
+        return self.response_class(
+            request=self.request, template=[self.preview_template_name], context=context
+        )
+
+    def confirm(self, signed_plan):
+        """Issue what the preview showed; say which nations were invoiced meanwhile."""
+        try:
+            plan = signing.loads(signed_plan, salt=self.plan_salt, max_age=self.plan_max_age)
+        except signing.BadSignature:
+            return self.refused(_("This preview is too old or was altered: preview again."))
+        year = plan["year"]
+        try:
+            outcome = services.issue_previewed_invoices(
+                year,
+                {nation_id: Decimal(amount) for nation_id, amount in plan["invoices"]},
+                by=self.request.user,
+                issued_on=datetime.date.fromisoformat(plan["issued_on"]),
+                due_on=datetime.date.fromisoformat(plan["due_on"]),
+            )
+        except ValidationError as error:
+            return self.refused(*error.messages)
+        created, skipped = outcome.created, outcome.skipped
         if created:
             messages.success(
                 self.request,
-                _("%(count)s invoices issued for %(year)s: %(first)s to %(last)s.")
+                ngettext(
+                    "%(count)s invoice issued for %(year)s: %(first)s.",
+                    "%(count)s invoices issued for %(year)s: %(first)s to %(last)s.",
+                    len(created),
+                )
                 % {
                     "count": len(created),
-                    "year": form.cleaned_data["year"],
+                    "year": year,
                     "first": created[0].number,
                     "last": created[-1].number,
                 },
             )
-        else:
+        if skipped:
+            messages.warning(
+                self.request,
+                _("Already issued since the preview, skipped: %(invoices)s.")
+                % {
+                    "invoices": ", ".join(
+                        f"{invoice.nation.name} ({invoice.number})" for invoice in skipped
+                    )
+                },
+            )
+        if not created and not skipped:
             messages.info(
                 self.request, _("Every association already has its invoice for that year.")
             )
-        return redirect(url("list") + f"?year={form.cleaned_data['year']}")
+        return redirect(url("list") + f"?year={year}")
+
+    def refused(self, *errors):
+        """Back to the form, saying why nothing was issued."""
+        for error in errors:
+            messages.error(self.request, error)
+        return redirect(url("issue"))
 
 
 class InvoiceFormView(AdminFormView):

@@ -13,6 +13,7 @@ from django.shortcuts import redirect
 from django.urls import path
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
@@ -28,8 +29,9 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 from accounts.viewsets import ScopedSnippetViewSet
 
 from . import services
-from .models import Association, Invoice, Nation, Payment, SubscriptionRate
-from .queries import nations_in_arrears
+from .models import Association, Invoice, Nation, Payment, PaymentState, SubscriptionRate
+from .money import eur
+from .queries import invoice_ids_in_state, invoice_totals, nations_in_arrears
 from .views import CancelInvoiceView, IssueInvoicesView, RecordPaymentView, invoice_pdf, url
 
 
@@ -266,6 +268,9 @@ def _in_arrears(queryset, name, value):
 
 class InvoiceFilterSet(WagtailFilterSet):
     year = django_filters.NumberFilter(label=_("Year"))
+    payment_state = django_filters.ChoiceFilter(
+        label=_("Payment state"), choices=PaymentState.choices, method="filter_payment_state"
+    )
     in_arrears = django_filters.BooleanFilter(label=_("Nation in arrears"), method=_in_arrears)
 
     class Meta:
@@ -281,8 +286,25 @@ class InvoiceFilterSet(WagtailFilterSet):
             if not request.user.has_perm("nations.view_arrears"):
                 del self.filters["in_arrears"]
 
+    def filter_payment_state(self, queryset, name, value):
+        # The state depends on today and the payments: the engine decides, not a SQL copy of it.
+        return queryset.filter(pk__in=invoice_ids_in_state(queryset, value)) if value else queryset
+
 
 class InvoiceIndexView(snippet_views.IndexView):
+    """The invoices with their payment state, and the totals of each state over the listing."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        per_state, overall = invoice_totals(self.get_queryset())
+        context["state_totals"] = [
+            {"label": PaymentState(total.state).label, "total": total}
+            for total in per_state
+            if total.count or total.state != PaymentState.CANCELLED
+        ]
+        context["overall_total"] = overall
+        return context
+
     @cached_property
     def header_buttons(self):
         buttons = super().header_buttons
@@ -325,9 +347,21 @@ class InvoiceInspectView(ScopedInspectView):
         return Invoice.objects.with_balance().select_related("nation").get(pk=obj.pk)
 
     def get_field_label(self, field_name, field):
-        if field_name in INVOICE_MONEY_LABELS:
-            return INVOICE_MONEY_LABELS[field_name]
+        if field_name in INVOICE_LABELS:
+            return INVOICE_LABELS[field_name]
         return super().get_field_label(field_name, field)
+
+    def get_payment_state_display_value(self):
+        return self.object.get_payment_state_display()
+
+    def get_amount_display_value(self):
+        return eur(self.object.amount)
+
+    def get_paid_display_value(self):
+        return eur(self.object.paid)
+
+    def get_balance_display_value(self):
+        return eur(self.object.balance)
 
     @cached_property
     def header_more_buttons(self):
@@ -351,10 +385,11 @@ class InvoiceEditView(ScopedEditView):
         )
 
 
-INVOICE_MONEY_LABELS = {
-    "amount": _("Amount (EUR)"),
-    "paid": _("Paid (EUR)"),
-    "balance": _("Balance (EUR)"),
+INVOICE_LABELS = {
+    "amount": _("Amount"),
+    "paid": pgettext_lazy("amount", "Paid"),
+    "balance": _("Balance"),
+    "payment_state": _("Payment state"),
 }
 
 
@@ -371,6 +406,7 @@ class InvoiceViewSet(ScopedViewSet):
         "number",
         "nation",
         "year",
+        "payment_state",
         "amount",
         "paid",
         "balance",
@@ -384,11 +420,25 @@ class InvoiceViewSet(ScopedViewSet):
         "number",
         "nation",
         "year",
-        Column("amount", label=INVOICE_MONEY_LABELS["amount"], sort_key="amount"),
-        Column("paid", label=INVOICE_MONEY_LABELS["paid"]),
-        Column("balance", label=INVOICE_MONEY_LABELS["balance"]),
-        "status",
+        Column(
+            "amount",
+            label=INVOICE_LABELS["amount"],
+            accessor=lambda invoice: eur(invoice.amount),
+            sort_key="amount",
+        ),
+        Column("paid", label=INVOICE_LABELS["paid"], accessor=lambda invoice: eur(invoice.paid)),
+        Column(
+            "balance",
+            label=INVOICE_LABELS["balance"],
+            accessor=lambda invoice: eur(invoice.balance),
+        ),
+        Column(
+            "payment_state",
+            label=INVOICE_LABELS["payment_state"],
+            accessor=lambda invoice: invoice.get_payment_state_display(),
+        ),
     ]
+    index_results_template_name = "nations/invoice_index_results.html"
     list_export = [
         "number",
         "nation",
@@ -399,8 +449,13 @@ class InvoiceViewSet(ScopedViewSet):
         "issued_on",
         "due_on",
         "status",
+        "get_payment_state_display",
     ]
-    export_headings = {"paid": _("Paid (EUR)"), "balance": _("Balance (EUR)")}
+    export_headings = {
+        "paid": _("Paid (EUR)"),
+        "balance": _("Balance (EUR)"),
+        "get_payment_state_display": _("Payment state"),
+    }
     ordering = ["-year", "-sequence"]
     search_fields = ["number", "nation__code", "nation__name_en", "nation__name_fr"]
     search_backend_name = None

@@ -107,7 +107,7 @@ def test_own_nations_person_is_edited_and_the_change_recorded(hod_client, hod_es
     assert entry.user == hod_est
     assert entry.data["changes"] == {"rank_en": ["Major", "Captain"], "nato_code": ["OF-3", "OF-2"]}
     history = hod_client.get(url("history", own.pk)).content.decode()
-    assert "rank_en: Major → Captain" in history
+    assert "Rank (English): Major → Captain" in history
 
 
 def test_own_nations_person_is_deleted_with_a_trace(hod_client, people):
@@ -153,7 +153,7 @@ def test_presidency_sees_everyone_and_reads_the_audit_log(client, presidency, pe
 
     assert "SAAR" in listing and "BERNARD" in listing
     assert "Sophie BERNARD" in log
-    assert "rank_en: Major → Colonel" in log
+    assert "Rank (English): Major → Colonel" in log
     assert client.get(reverse("wagtailsnippets_accounts_roleassignment:list")).status_code == 200
 
 

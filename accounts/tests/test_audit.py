@@ -56,7 +56,7 @@ def test_record_writes_a_wagtail_log_entry_shown_in_history():
     assert stored.object_id == str(person.pk)
     assert stored.data == {"changes": {"rank_en": ["Major", "Colonel"]}, "reason": "Promotion"}
     assert list(registry.get_logs_for_instance(person)) == [stored]
-    assert stored.comment == "rank_en: Major → Colonel; reason: Promotion"
+    assert stored.comment == "Rank (English): Major → Colonel; Reason: Promotion"
     assert str(stored.formatter.label) == "Role change"
 
 

@@ -155,7 +155,7 @@ def test_the_presidency_recommends_puts_to_council_and_sees_the_history(
     nomination.refresh_from_db()
     assert nomination.state == Nomination.State.BEFORE_COUNCIL
     assert "Mid-Winter Meeting – motion 1 (Draft)" in page
-    assert "state: recommended → before_council" in page
+    assert "State: Recommended by the Presidency → Before the Council" in page
 
 
 def test_a_decline_without_reason_shows_the_error_and_changes_nothing(

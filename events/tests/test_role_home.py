@@ -119,7 +119,7 @@ def test_role_home_shows_invoices_with_their_state_and_what_is_owed(client, hod_
     html = client.get("/en/my/").content.decode()
 
     assert "Still owed: <strong>1,800.00 EUR</strong>" in html
-    assert "Overdue" in html and "Open" in html
+    assert "Overdue" in html and "Unpaid" in html
     assert "is in arrears" in html
     assert "7777" not in html
 

@@ -152,8 +152,8 @@ def test_treasurer_lists_every_invoice_with_paid_and_balance(client, world):
 
     listing = text_of(client.get(INVOICES + "?year=2025"))
 
-    assert "Belgium (QBE) 2025 1500.00 1500.00 0.00 Issued" in listing
-    assert "Greece (QGR) 2025 1500.00 400.00 1100.00 Issued" in listing
+    assert "Belgium (QBE) 2025 1,500.00 EUR 1,500.00 EUR 0.00 EUR Paid" in listing
+    assert "Greece (QGR) 2025 1,500.00 EUR 400.00 EUR 1,100.00 EUR Overdue" in listing
     assert "Issue the year's invoices" in listing
 
 
@@ -180,7 +180,8 @@ def test_inspect_shows_payments_and_actions_to_the_treasurer(client, world):
 
     page = text_of(client.get(routes(world["greek"])["inspect"]))
 
-    assert "Balance (EUR) 1100.00" in page
+    assert "Balance 1,100.00 EUR" in page
+    assert "Payment state Overdue" in page
     assert "GR-1" in page
     assert "Download PDF" in page
     assert "Record a payment" in page
@@ -190,9 +191,13 @@ def test_treasurer_issues_the_years_invoices_from_the_admin(client, world):
     SubscriptionRateFactory(year=2026, membership=Nation.Membership.FULL, amount=Decimal("1600"))
     client.force_login(world["treasurer"])
 
-    response = client.post(
+    preview = client.post(
         INVOICES + "issue/", {"year": 2026, "issued_on": "2026-01-05", "due_on": "2026-03-31"}
     )
+    assert not Invoice.objects.filter(year=2026).exists()
+    plan = re.search(r'name="plan" value="([^"]+)"', preview.content.decode()).group(1)
+
+    response = client.post(INVOICES + "issue/", {"plan": plan})
 
     assert response.status_code == 302
     assert sorted(Invoice.objects.filter(year=2026).values_list("number", "amount")) == [
@@ -269,7 +274,10 @@ def test_treasurer_changes_the_due_date_with_an_audit_entry(client, world):
     assert response.status_code == 302
     assert world["greek"].due_on == datetime.date(2025, 12, 31)
     entry = ModelLogEntry.objects.filter(action="cior.invoice").latest("pk")
-    assert (entry.user, entry.comment) == (world["treasurer"], "due_on: 2025-03-11 → 2025-12-31")
+    assert (entry.user, entry.comment) == (
+        world["treasurer"],
+        "Due on: 11 March 2025 → 31 December 2025",
+    )
 
 
 def test_history_lists_the_issue_and_the_payments(client, world):
@@ -281,7 +289,7 @@ def test_history_lists_the_issue_and_the_payments(client, world):
     assert "Invoice changed" in history
     entry = ModelLogEntry.objects.filter(action="cior.payment", object_id=str(world["greek"].pk))
     assert [e.comment for e in entry] == [
-        "paid: 0.00 → 400.00; balance: 1500.00 → 1100.00; reason: 2025-02-01 GR-1"
+        "Paid: 0.00 → 400.00; Balance: 1,500.00 → 1,100.00; Reason: 2025-02-01 GR-1"
     ]
 
 
@@ -307,6 +315,7 @@ def test_head_of_delegation_downloads_own_invoice_as_bilingual_pdf(client, world
         "Annual subscription 2025",
         "Cotisation annuelle 2025",
         "Bank details / Coordonnées bancaires",
+        "Payment state / État du paiement Overdue / En retard",
     ]:
         assert expected in text
 

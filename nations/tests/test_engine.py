@@ -1,6 +1,6 @@
 from decimal import Decimal
 
-from nations.engine import InvoiceFacts, arrears
+from nations.engine import InvoiceFacts, arrears, totals_by_state
 
 
 def facts(nation="GRC", year=2025, amount="1500", paid="0", cancelled=False):
@@ -67,3 +67,36 @@ def test_arrears_lists_each_nation_once_and_only_the_debtors():
 
 def test_arrears_of_no_invoices_is_empty():
     assert arrears([], current_year=2026) == set()
+
+
+def test_totals_by_state_sums_each_state_and_leaves_cancelled_out_of_the_total():
+    rows = [
+        ("paid", Decimal("1500.00"), Decimal("1500.00")),
+        ("partly_paid", Decimal("1500.00"), Decimal("400.00")),
+        ("overdue", Decimal("1500.00"), Decimal("0")),
+        ("overdue", Decimal("500.00"), Decimal("0")),
+        ("cancelled", Decimal("1500.00"), Decimal("0")),
+    ]
+
+    per_state, overall = totals_by_state(rows)
+
+    assert [(t.state, t.count, t.invoiced, t.paid, t.outstanding) for t in per_state] == [
+        ("paid", 1, Decimal("1500.00"), Decimal("1500.00"), Decimal("0.00")),
+        ("partly_paid", 1, Decimal("1500.00"), Decimal("400.00"), Decimal("1100.00")),
+        ("open", 0, Decimal("0"), Decimal("0"), Decimal("0")),
+        ("overdue", 2, Decimal("2000.00"), Decimal("0"), Decimal("2000.00")),
+        ("cancelled", 1, Decimal("1500.00"), Decimal("0"), Decimal("1500.00")),
+    ]
+    assert (overall.count, overall.invoiced, overall.paid, overall.outstanding) == (
+        4,
+        Decimal("5000.00"),
+        Decimal("1900.00"),
+        Decimal("3100.00"),
+    )
+
+
+def test_totals_by_state_of_nothing_is_zero():
+    per_state, overall = totals_by_state([])
+
+    assert [t.count for t in per_state] == [0, 0, 0, 0, 0]
+    assert (overall.count, overall.outstanding) == (0, Decimal("0"))

@@ -272,3 +272,21 @@ def test_nations_in_arrears_on_a_past_day_ignores_later_payments(treasurer):
     assert nations_in_arrears(on=datetime.date(2026, 4, 1)) == {greece.pk}
     assert nations_in_arrears(on=datetime.date(2026, 5, 1)) == set()
     assert nations_in_arrears(on=datetime.date(2025, 12, 31)) == set()
+
+
+def test_issue_invoices_reissues_a_cancelled_year_to_a_nation_with_other_years_issued(
+    members, treasurer
+):
+    SubscriptionRateFactory(year=2027, membership=Nation.Membership.FULL, amount=Decimal("1600"))
+    SubscriptionRateFactory(
+        year=2027, membership=Nation.Membership.ASSOCIATE, amount=Decimal("600")
+    )
+    services.issue_invoices(2026, by=treasurer, issued_on=JAN)
+    first = services.issue_invoices(2027, by=treasurer, issued_on=JAN)
+    services.cancel_invoice(first[0], by=treasurer, reason="Wrong association")
+
+    again = services.issue_invoices(2027, by=treasurer, issued_on=JAN)
+
+    assert [(i.number, i.nation.code, i.amount) for i in again] == [
+        ("2027-004", "QAA", Decimal("1600.00"))
+    ]
