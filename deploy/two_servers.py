@@ -27,6 +27,7 @@ clean-up on exit). bench/faults.py and bench/side_by_side.py build on the same `
 import argparse
 import contextlib
 import hashlib
+import hmac
 import http.client
 import json
 import os
@@ -35,6 +36,7 @@ import secrets
 import shutil
 import signal
 import socket
+import struct
 import subprocess
 import sys
 import tempfile
@@ -249,14 +251,6 @@ class Cluster:
         # No edge to purge while the data is being made.
         env = {k: v for k, v in self.manage_env.items() if k != "CIOR_EDGE_PURGE_URL"}
         pages.run([pages.PYTHON, "manage.py", *args], env, self.logfile, f"manage.py {args[0]}")
-
-    def totp_code(self, email):
-        """The current two-factor code of a demo account (its fixed secret)."""
-        return self.shell(
-            "from accounts.queries import account_by_email, totp_authenticator, totp_code\n"
-            f"print(totp_code(totp_authenticator(account_by_email({email!r})))[0])",
-            "totp_code",
-        ).strip()
 
     def shell(self, code, label):
         """Run `code` in `manage.py shell` (the servers' settings); return its stdout."""
@@ -498,6 +492,17 @@ def login(port, email, password, code=None):
     return session
 
 
+def demo_totp_code(email, period=30):
+    """The current code of a demo account's fixed secret (accounts.demo.demo_totp_secret),
+    RFC 6238 with the standard library; waits for a fresh period when this one ends soon."""
+    if period - time.time() % period < 5:
+        time.sleep(period - time.time() % period + 0.1)
+    key = hashlib.sha1(f"cior-demo:{email}".encode()).digest()  # the base32 secret's bytes
+    digest = hmac.new(key, struct.pack(">Q", int(time.time()) // period), "sha1").digest()
+    offset = digest[-1] & 0x0F
+    return f"{(struct.unpack('>I', digest[offset : offset + 4])[0] & 0x7FFFFFFF) % 10**6:06d}"
+
+
 def second_factor(port, session, code):
     """Answer allauth's two-factor step with `code`; return the full session's cookie."""
     path = "/accounts/2fa/authenticate/"
@@ -523,7 +528,7 @@ def second_factor(port, session, code):
 def check_shared_session(cluster, server_1, server_2):
     # A judge must give the second factor: the demo's fixed secret gives the current code.
     email = "judge@example.org"
-    session = login(server_1, email, "cior-demo", code=lambda: cluster.totp_code(email))
+    session = login(server_1, email, "cior-demo", code=lambda: demo_totp_code(email))
     cookie = {"Cookie": f"sessionid={session}"}
     anonymous = request(server_2, "/en/milcomp/judge/")[0]
     status = request(server_2, "/en/milcomp/judge/", headers=cookie)[0]
