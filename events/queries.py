@@ -84,6 +84,13 @@ def event_index(locale=None):
     return EventIndexPage.objects.live().filter(locale=locale).first()
 
 
+def event_indexes():
+    """Return the live events calendar pages of every language, with their locales."""
+    from .pages import EventIndexPage  # pages import this module
+
+    return EventIndexPage.objects.live().select_related("locale")
+
+
 def feed_events(*, kind="", today=None):
     """Return the public events of a calendar feed: upcoming ones and those of the past year."""
     today = today or timezone.localdate()

@@ -9,6 +9,7 @@ from django.utils import timezone
 from accounts.models import RoleAssignment
 from accounts.tests.conftest import staff_user
 from conftest import add_translated, log_in_with_two_factor
+from events import services
 from events.models import Event
 from events.pages import EventIndexPage
 from nations.tests.factories import NationFactory
@@ -379,6 +380,18 @@ def test_english_url_with_the_french_slug_redirects_to_the_english_slug(client, 
 
     assert response.status_code == 301
     assert response["Location"] == "/en/events/summer-congress/"
+
+
+def test_changed_french_slug_leaves_a_redirect_from_the_old_address(client, events):
+    congress = events["congress"]
+    congress.french_slug = "congres-annuel"
+
+    services.save_event(congress, by=staff_user(RoleAssignment.Role.PRESIDENCY))
+    old = client.get("/fr/evenements/congres-dete/")
+
+    assert (old.status_code, old["Location"]) == (301, "/fr/evenements/congres-annuel/")
+    assert "<h1>Congrès d&#x27;été</h1>" in client.get(old["Location"]).content.decode()
+    assert client.get("/en/events/summer-congress/").status_code == 200
 
 
 def test_event_without_french_title_keeps_its_slug_in_french(client, calendar):
