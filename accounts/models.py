@@ -63,6 +63,10 @@ class Person(models.Model):
         MEDICAL = "medical", _("Medical service")
         OTHER = "other", _("Other")
 
+    class Language(models.TextChoices):
+        ENGLISH = "en", _("English")
+        FRENCH = "fr", _("French")
+
     first_name = models.CharField(_("first name"), max_length=100, blank=True)
     last_name = models.CharField(_("last name"), max_length=100, blank=True)
     rank = models.CharField(
@@ -89,8 +93,8 @@ class Person(models.Model):
     preferred_language = models.CharField(
         _("preferred language"),
         max_length=2,
-        choices=[("en", _("English")), ("fr", _("French"))],
-        default="en",
+        choices=Language.choices,
+        default=Language.ENGLISH,
     )
 
     objects = PersonQuerySet.as_manager()

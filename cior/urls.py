@@ -59,7 +59,9 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", core_views.search, name="search"),
     path("my/", accounts_views.home, name="role_home"),
-    path("site-map/", core_views.site_map, name="site_map"),
+    path(_("site-map/"), core_views.site_map, name="site_map"),
+    # The French site map was at /fr/site-map/ (in English) until it got its French address.
+    path("site-map/", RedirectView.as_view(pattern_name="site_map", permanent=True)),
     path("feeds/", include("news.urls")),
     path("milcomp/", include("milcomp.urls")),
     path("academy/", include("academy.urls")),

@@ -104,6 +104,7 @@ def participants(event, registrations, *, with_passport=False) -> list[Sheet]:
         _("Reference"),
         _("Nation"),
         *_person_headers(),
+        _("Preferred language"),
         _("Registration type"),
         _("State"),
         _("Fee (EUR)"),
@@ -131,6 +132,7 @@ def participants(event, registrations, *, with_passport=False) -> list[Sheet]:
             registration.reference,
             registration.nation.code,
             *_person_columns(registration),
+            registration.person.get_preferred_language_display(),
             registration.registration_type.get_kind_display(),
             registration.get_state_display(),
             registration.fee,
@@ -140,7 +142,7 @@ def participants(event, registrations, *, with_passport=False) -> list[Sheet]:
             registration.departure_date,
             registration.get_accommodation_display(),
             registration.room_shared_with,
-            registration.get_diet_display() if registration.diet else "",
+            registration.get_diet_display(),
             registration.dietary_notes,
             registration.accessibility_needs,
         ]
@@ -224,7 +226,7 @@ def needs(event, registrations) -> list[Sheet]:
                 r.reference,
                 r.person.last_name,
                 r.person.first_name,
-                r.get_diet_display() if r.diet else "",
+                r.get_diet_display(),
                 r.dietary_notes,
                 r.accessibility_needs,
             ]

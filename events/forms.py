@@ -136,8 +136,8 @@ class NewPersonMixin:
         self.fields["new_email"] = forms.EmailField(label=_("E-mail"), required=False)
         self.fields["new_preferred_language"] = forms.ChoiceField(
             label=_("Preferred language"),
-            choices=Person._meta.get_field("preferred_language").choices,
-            initial="en",
+            choices=Person.Language.choices,
+            initial=Person.Language.ENGLISH,
             required=False,
         )
 

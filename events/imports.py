@@ -70,6 +70,7 @@ COLUMNS = [
     Column("arrival_date", gettext_lazy("Arrival"), "Arrivée", kind="date"),
     Column("departure_date", gettext_lazy("Departure"), "Départ", kind="date"),
     Column("accommodation", gettext_lazy("Accommodation"), "Hébergement", kind="choice"),
+    Column("room_shared_with", gettext_lazy("Shares the room with"), "Partage la chambre avec"),
     Column("diet", gettext_lazy("Diet"), "Régime alimentaire", kind="choice"),
     Column("dietary_notes", gettext_lazy("Dietary notes"), "Remarques alimentaires"),
     Column("accessibility_needs", gettext_lazy("Accessibility needs"), "Besoins d'accessibilité"),
@@ -155,20 +156,13 @@ def _header_aliases() -> dict[str, str]:
     aliases.setdefault(_norm("Nom de famille"), "last_name")
     aliases.setdefault(_norm("Email"), "email")
     aliases.setdefault(_norm("Code OTAN"), "nato_code")
+    for name in _in_languages(gettext_lazy("NATO code")):  # the exports' heading
+        aliases.setdefault(_norm(name), "nato_code")
     return aliases
 
 
-# Short and French forms accepted whatever the catalogue says (value -> code).
-EXTRA_CHOICES = {
-    "sex": {"f": "female", "m": "male", "femme": "female", "homme": "male", "h": "male"},
-    "preferred_language": {
-        "english": "en",
-        "anglais": "en",
-        "french": "fr",
-        "francais": "fr",
-        "français": "fr",
-    },
-}
+# Initials of the sexes, accepted as well as the codes and labels (F, M, and H for "homme").
+EXTRA_CHOICES = {"sex": {"f": "female", "m": "male", "h": "male"}}
 
 
 def _choices(key, pairs) -> dict[str, str]:
@@ -176,21 +170,38 @@ def _choices(key, pairs) -> dict[str, str]:
     mapping = {}
     for code, label in pairs:
         for name in [code, *_in_languages(label)]:
-            mapping.setdefault(_norm(name), code)
+            if _norm(name):
+                mapping.setdefault(_norm(name), code)
     for name, code in EXTRA_CHOICES.get(key, {}).items():
         mapping.setdefault(_norm(name), code)
     return mapping
 
 
 def choice_values(event) -> dict[str, list[tuple[str, object]]]:
-    """Return the allowed (code, label) pairs of each choice column, for this event."""
+    """Return the allowed (code, label) pairs of each choice column, for this event.
+
+    The models' choices are the one list: the form offers them, the import accepts them (by
+    code or by label in English or French), the template lists them and the exports write their
+    labels. "No special diet" (the form's default, code "") is a value like the others.
+    """
     return {
         "sex": list(Person.Sex.choices),
-        "preferred_language": [("en", gettext_lazy("English")), ("fr", gettext_lazy("French"))],
-        "registration_type": [(t.kind, t.get_kind_display()) for t in _types(event)],
+        "preferred_language": list(Person.Language.choices),
+        # Lazy labels, so that the import knows them in both languages.
+        "registration_type": [(t.kind, RegistrationType.Kind(t.kind).label) for t in _types(event)],
         "accommodation": list(Registration.Accommodation.choices),
-        "diet": [(code, label) for code, label in Registration.Diet.choices if code],
+        "diet": list(Registration.Diet.choices),
     }
+
+
+def allowed_values(event) -> list[tuple[str, str]]:
+    """Return (column heading, its allowed values) in the active language, for the instructions."""
+    values = choice_values(event)
+    return [
+        (str(column.label), ", ".join(str(label) for _code, label in values[column.key]))
+        for column in COLUMNS
+        if column.key in values
+    ]
 
 
 def _types(event):
@@ -397,10 +408,11 @@ class _Checker:
                 if key == "registration_type":
                     message = _("“%(value)s” is not a registration type of this event.")
                 else:
-                    message = _("“%(value)s” is not an allowed value.")
+                    message = _("“%(value)s” is not an allowed value for %(column)s.")
+                message %= {"value": text, "column": column.label}
                 allowed = ", ".join(str(label) for _c, label in choice_values(self.event)[key])
                 allowed = _("Allowed: %(values)s.") % {"values": allowed}
-                raise ValidationError(f"{message % {'value': text}} {allowed}")
+                raise ValidationError(f"{message} {allowed}")
             return self.types[code] if key == "registration_type" else code
         if key == "nato_code":
             code = text.upper().replace(" ", "")
@@ -609,7 +621,7 @@ def template_rows(event) -> list[list[str]]:
         "nato_code": "OF-3",
         "sex": str(Person.Sex.MALE.label),
         "email": "jaan.tamm@example.org",
-        "preferred_language": str(gettext_lazy("English")),
+        "preferred_language": str(Person.Language.ENGLISH.label),
         "registration_type": str(example_type),
         "arrival_date": event.starts_on.isoformat(),
         "departure_date": event.ends_on.isoformat(),

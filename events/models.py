@@ -15,8 +15,9 @@ from django.core.files.storage import storages
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -84,6 +85,15 @@ class Event(ClusterableModel):
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    # The public page's address under /fr/ (the calendar in French); `slug` everywhere else.
+    french_slug = models.SlugField(
+        _("French slug"),
+        max_length=80,
+        blank=True,
+        help_text=_(
+            "The address of the French page; left empty, it is made from the French title."
+        ),
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     parent = models.ForeignKey(
         "self",
@@ -151,10 +161,41 @@ class Event(ClusterableModel):
                 | Q(registration_closes_at__isnull=True)
                 | Q(registration_closes_at__gt=models.F("registration_opens_at")),
             ),
+            models.UniqueConstraint(
+                fields=["french_slug"],
+                condition=~Q(french_slug=""),
+                name="event_french_slug_unique",
+            ),
         ]
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.french_slug and self.title_fr:
+            self.french_slug = self.free_french_slug()
+        super().save(*args, **kwargs)
+
+    def free_french_slug(self) -> str:
+        """Return a French slug made from the French title that no other event uses."""
+        base = slugify(self.title_fr)[:72] or self.slug
+        others = Event.objects.exclude(pk=self.pk)
+        candidate, number = base, 1
+        while others.filter(Q(french_slug=candidate) | Q(slug=candidate)).exists():
+            number += 1
+            candidate = f"{base}-{number}"
+        return candidate
+
+    def slug_for(self, language_code) -> str:
+        """Return the slug of the event's public page in `language_code`."""
+        if language_code == "fr" and self.french_slug:
+            return self.french_slug
+        return self.slug
+
+    @property
+    def localized_slug(self) -> str:
+        """The slug of the event's public page in the active language."""
+        return self.slug_for(translation.get_language())
 
     @property
     def date_range(self) -> str:

@@ -3,6 +3,7 @@
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -45,8 +46,22 @@ class EventIndexPage(RoutablePageMixin, Page):
         verbose_name = _("events calendar")
 
     def event_url(self, event, request=None):
-        """Return the URL of `event`'s page under this calendar (path only, as get_url)."""
-        return self.get_url(request) + self.reverse_subpage("event_detail", args=[event.slug])
+        """Return the URL of `event`'s page under this calendar (path only, as get_url), with
+        the event's slug in the calendar's language."""
+        slug = event.slug_for(self.locale.language_code)
+        return self.get_url(request) + self.reverse_subpage("event_detail", args=[slug])
+
+    def translate_subpath(self, subpath, language_code, *, context=None):
+        """Return `subpath` (an event's "<slug>/" below this calendar) as the calendar in
+        `language_code` writes it; the language switch calls this with the page's context,
+        whose event saves the query."""
+        slug = subpath.strip("/")
+        if not slug or "/" in slug:
+            return subpath
+        event = (context or {}).get("event")
+        if not isinstance(event, Event) or event.slug_for(self.locale.language_code) != slug:
+            event = queries.event_for_page(slug, self.locale.language_code)
+        return f"{event.slug_for(language_code)}/" if event else subpath
 
     @path("")
     def calendar(self, request):
@@ -77,9 +92,14 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     @path("<slug:slug>/", name="event_detail")
     def event_detail(self, request, slug):
-        event = queries.event_for_page(slug)
+        language = self.locale.language_code
+        event = queries.event_for_page(slug, language)
         if event is None:
             raise Http404
+        if slug != event.slug_for(language):
+            # An address in the other language's slug (e.g. French pages once used the English
+            # slugs): one permanent redirect to the page's own address.
+            return redirect(self.event_url(event, request), permanent=True)
         user = request.user
         return self.render(
             request,
@@ -97,8 +117,7 @@ class EventIndexPage(RoutablePageMixin, Page):
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)
         base = self.get_full_url(request)
-        for slug in (
-            Event.objects.public().order_by("starts_on", "pk").values_list("slug", flat=True)
-        ):
-            urls.append({"location": f"{base}{slug}/"})
+        language = self.locale.language_code
+        for event in Event.objects.public().order_by("starts_on", "pk").only("slug", "french_slug"):
+            urls.append({"location": f"{base}{event.slug_for(language)}/"})
         return urls

@@ -3,7 +3,7 @@
 import datetime
 import itertools
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -52,9 +52,12 @@ def next_events(count=3, *, today=None):
     return list(public_events().top_level().upcoming(today)[:count])
 
 
-def event_for_page(slug):
-    """Return the public event `slug` with its sub-events, or None (unknown or draft)."""
-    return with_sub_events(public_events().filter(slug=slug)).first()
+def event_for_page(slug, language_code="en"):
+    """Return the public event whose slug (or French slug) is `slug`, with its sub-events, or
+    None (unknown or draft); the event whose slug in `language_code` it is comes first."""
+    events = list(with_sub_events(public_events().filter(Q(slug=slug) | Q(french_slug=slug)))[:2])
+    events.sort(key=lambda event: event.slug_for(language_code) != slug)
+    return events[0] if events else None
 
 
 def programme_by_day(event):
@@ -79,6 +82,13 @@ def event_index(locale=None):
 
     locale = locale or Locale.get_active()
     return EventIndexPage.objects.live().filter(locale=locale).first()
+
+
+def event_indexes():
+    """Return the live events calendar pages of every language, with their locales."""
+    from .pages import EventIndexPage  # pages import this module
+
+    return EventIndexPage.objects.live().select_related("locale")
 
 
 def feed_events(*, kind="", today=None):

@@ -522,9 +522,10 @@ def save_event(event: Event, *, by) -> list[Registration]:
     """Save an edited event (values and inline rows set by a validated admin form).
 
     Checks `by`'s permission; in one transaction, locks the stored row, saves, writes a
-    "wagtail.edit" audit entry with the old and new values, then promotes the waiting
-    registrations of each registration type whose capacity went up or was removed. Returns the
-    registrations promoted.
+    "wagtail.edit" audit entry with the old and new values, records a permanent redirect from
+    each public address the event lost (a changed slug or French slug), then promotes the
+    waiting registrations of each registration type whose capacity went up or was removed.
+    Returns the registrations promoted.
     """
     _require_event_permission(by, "events.change_event")
     with transaction.atomic():
@@ -535,6 +536,7 @@ def save_event(event: Event, *, by) -> list[Registration]:
         event.save()
         changed = audit.changes(stored, event, event_fields())
         audit.record(event, action="wagtail.edit", by=by, changes=changed)
+        _redirect_old_addresses(stored, event)
         promoted = []
         for registration_type in RegistrationType.objects.filter(event=event):
             if registration_type.pk in capacities and _raised(
@@ -542,6 +544,32 @@ def save_event(event: Event, *, by) -> list[Registration]:
             ):
                 promoted += promote_waiting(registration_type, by=by)
     return promoted
+
+
+def _redirect_old_addresses(before: Event, after: Event) -> None:
+    """Point each public address `before` had and `after` lost to the new one (Wagtail's
+    redirects, which answer where the calendar finds no event)."""
+    from wagtail.contrib.redirects.models import Redirect
+
+    from .queries import event_indexes
+
+    for index in event_indexes():
+        language = index.locale.language_code
+        old, new = before.slug_for(language), after.slug_for(language)
+        parts = index.get_url_parts()
+        if old == new or parts is None:
+            continue
+        site_id, _root, path = parts
+        Redirect.objects.update_or_create(
+            old_path=Redirect.normalise_path(f"{path}{old}/"),
+            site_id=site_id,
+            defaults={
+                "redirect_page": index,
+                "redirect_page_route_path": Redirect.normalise_page_route_path(f"{new}/"),
+                "redirect_link": "",
+                "is_permanent": True,
+            },
+        )
 
 
 def has_registrations(events) -> bool:

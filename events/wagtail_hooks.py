@@ -103,7 +103,9 @@ class EventViewSet(ScopedSnippetViewSet):
                 [
                     FieldRowPanel([FieldPanel("kind"), FieldPanel("status")]),
                     side_by_side("title", _("Title")),
-                    FieldRowPanel([FieldPanel("slug"), FieldPanel("parent")]),
+                    FieldRowPanel(
+                        [FieldPanel("slug"), FieldPanel("french_slug"), FieldPanel("parent")]
+                    ),
                     side_by_side("summary", _("Summary")),
                     side_by_side("description", _("Description")),
                     FieldRowPanel(

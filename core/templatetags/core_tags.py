@@ -22,7 +22,8 @@ def language_links(context):
     """Return, for each language, the URL of this page in that language.
 
     On a Wagtail page the link goes to its translation (or the translated home when there is
-    none); elsewhere to the same path with the other language prefix.
+    none), with the record's slug in that language below a routable page; elsewhere to the same
+    path with the other language prefix.
     """
     request = context["request"]
     page = context.get("page")
@@ -38,7 +39,7 @@ def language_links(context):
     links = []
     for code, name in settings.LANGUAGES:
         if code in translations:
-            url = translations[code][1] + suffix
+            url = translations[code][1] + _translated_suffix(context, page, suffix, code)
             if query:
                 url = f"{url}?{query}"
         elif request.path.startswith("/accounts/"):
@@ -50,6 +51,15 @@ def language_links(context):
             url = translate_url(request.get_full_path(), code)
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return links
+
+
+def _translated_suffix(context, page, suffix, code):
+    """Return the part of the path below a routable page as its translation in `code` writes
+    it: a page that serves records by slug (the events calendar) translates their slugs."""
+    translate = getattr(page, "translate_subpath", None)
+    if not suffix or translate is None or code == page.locale.language_code:
+        return suffix
+    return translate(suffix, code, context=context)
 
 
 def _translation_urls(request, page):

@@ -4,6 +4,8 @@ from html import unescape
 import pytest
 
 from core.demo import seed_content
+from core.demo.pages import DemoContext, add_translated_page
+from core.models import StandardPage
 
 pytestmark = pytest.mark.django_db
 
@@ -121,3 +123,22 @@ def test_breadcrumbs_lead_home_through_the_section(client, seed_site):
         ("/en/about/", about_title),
     ]
     assert f'<span aria-current="page">{history_title}</span>' in crumbs
+
+
+def test_demo_page_translated_from_english_redirects_its_english_slug_in_french(
+    client, homes, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        add_translated_page(
+            DemoContext(),
+            "about",
+            homes,
+            StandardPage,
+            en={"title": "About CIOR", "slug": "about"},
+            fr={"title": "À propos de la CIOR", "slug": "a-propos"},
+        )
+
+    old = client.get("/fr/about/")
+
+    assert (old.status_code, old["Location"]) == (301, "/fr/a-propos/")
+    assert "<h1>À propos de la CIOR</h1>" in client.get("/fr/a-propos/").content.decode()

@@ -55,9 +55,9 @@ def test_sitemap_uses_the_configured_site_url(client, seed_site):
 def test_site_map_page_lists_the_pages_of_the_language_as_a_tree(
     client, seed_site, django_assert_max_num_queries
 ):
-    client.get("/fr/site-map/")
+    client.get("/fr/plan-du-site/")
     with django_assert_max_num_queries(10):
-        html = client.get("/fr/site-map/").content.decode()
+        html = client.get("/fr/plan-du-site/").content.decode()
 
     assert "<h1>Plan du site</h1>" in html
     assert 'href="/fr/a-propos/historique/"' in html
@@ -67,6 +67,44 @@ def test_site_map_page_lists_the_pages_of_the_language_as_a_tree(
     # A child is listed inside its parent's item: a nested list opens before the item closes.
     assert after_about.index('<ul class="site-map__list">') < after_about.index("</li>")
     assert after_about.index('href="/fr/a-propos/historique/"') < after_about.index("</ul>")
+
+
+def test_site_map_page_has_a_french_address_and_the_old_one_redirects(client, seed_site):
+    english = client.get("/en/site-map/").content.decode()
+    old = client.get("/fr/site-map/")
+
+    assert '<a href="/fr/plan-du-site/" hreflang="fr" lang="fr">Français</a>' in english
+    assert (old.status_code, old["Location"]) == (301, "/fr/plan-du-site/")
+    french = client.get("/fr/plan-du-site/").content.decode()
+    assert '<a href="/en/site-map/" hreflang="en" lang="en">English</a>' in french
+
+
+# Seed pages whose French word is the English one.
+SAME_WORD_IN_FRENCH = {"vision", "structure", "photos"}
+
+
+def test_seeded_french_pages_have_french_slugs(seed_site):
+    french = {key: pages["fr"].url for key, pages in seed_site.pages.items() if "fr" in pages}
+    same = {
+        pages["fr"].slug
+        for pages in seed_site.pages.values()
+        if "fr" in pages and pages["fr"].slug == pages["en"].slug
+    }
+
+    assert french["about"] == "/fr/a-propos/"
+    assert french["history"] == "/fr/a-propos/historique/"
+    assert french["meetings"] == "/fr/structure/reunions/"
+    assert french["nato"] == "/fr/structure/otan/"
+    assert all(url.startswith("/fr/") for url in french.values())
+    assert same <= SAME_WORD_IN_FRENCH
+
+
+def test_language_switch_of_a_seeded_page_goes_to_its_french_slug_and_back(client, seed_site):
+    english = client.get("/en/about/history/").content.decode()
+    french = client.get("/fr/a-propos/historique/").content.decode()
+
+    assert '<a href="/fr/a-propos/historique/" hreflang="fr" lang="fr">Français</a>' in english
+    assert '<a href="/en/about/history/" hreflang="en" lang="en">English</a>' in french
 
 
 def test_robots_txt_points_to_the_sitemap(client, seed_site):

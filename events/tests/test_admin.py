@@ -411,6 +411,35 @@ def test_deleting_an_unused_registration_type_works(client, presidency, congress
     assert list(congress.registration_types.values_list("kind", flat=True)) == ["delegate"]
 
 
+def test_event_created_in_the_admin_gets_a_french_slug_from_its_french_title(client, presidency):
+    event = EventFactory.build(
+        slug="winter-seminar-2028",
+        title_en="Winter Seminar 2028",
+        title_fr="Séminaire d'hiver 2028",
+    )
+
+    response = logged_in(client, presidency).post(reverse(f"{EVENTS}:add"), _event_form_data(event))
+
+    assert response.status_code == 302
+    created = Event.objects.get(slug="winter-seminar-2028")
+    assert created.french_slug == "seminaire-dhiver-2028"
+
+
+def test_french_slug_typed_in_the_admin_is_kept_and_must_be_free(client, presidency, congress):
+    first = EventFactory.build(slug="cimex-2028", title_en="CIMEX 2028", title_fr="CIMEX 2028")
+    taken = EventFactory.build(slug="ice-2028", title_en="ICE 2028", title_fr="ICE 2028")
+    client = logged_in(client, presidency)
+
+    client.post(reverse(f"{EVENTS}:add"), _event_form_data(first, french_slug="exercice-cimex"))
+    response = client.post(
+        reverse(f"{EVENTS}:add"), _event_form_data(taken, french_slug="exercice-cimex")
+    )
+
+    assert Event.objects.get(slug="cimex-2028").french_slug == "exercice-cimex"
+    assert response.status_code == 200
+    assert not Event.objects.filter(slug="ice-2028").exists()
+
+
 def test_raising_the_capacity_promotes_a_waiting_registration(client, presidency, congress, est):
     hall = RegistrationTypeFactory(event=congress, kind="observer", capacity=1)
     RegistrationFactory(event=congress, registration_type=hall, person=PersonFactory(nation=est))

@@ -9,6 +9,7 @@ from django.utils import timezone
 from accounts.models import RoleAssignment
 from accounts.tests.conftest import staff_user
 from conftest import add_translated, log_in_with_two_factor
+from events import services
 from events.models import Event
 from events.pages import EventIndexPage
 from nations.tests.factories import NationFactory
@@ -165,7 +166,7 @@ def test_calendar_lists_the_events_in_french(client, events):
         "Congrès d&#x27;été",
         "Congrès passé",
     ]
-    assert '<a href="/fr/evenements/mid-winter-meeting/">Réunion de mi-hiver</a>' in html
+    assert '<a href="/fr/evenements/reunion-de-mi-hiver/">Réunion de mi-hiver</a>' in html
     assert "Bruxelles, " in html and "Belgique" in html
     assert "Réunion de mi-hiver" in _text(_section(html, "upcoming-heading"))
 
@@ -321,11 +322,11 @@ def test_event_page_shows_description_paragraphs(client, events):
 
 
 def test_event_page_in_french_shows_the_french_text(client, events):
-    html = client.get("/fr/evenements/summer-congress/").content.decode()
+    html = client.get("/fr/evenements/congres-dete/").content.decode()
 
     assert "<h1>Congrès d&#x27;été</h1>" in html
     assert "La réunion annuelle de toutes les nations membres." in html
-    assert '<a href="/fr/evenements/milcomp/">Compétition militaire</a>' in html
+    assert '<a href="/fr/evenements/competition-militaire/">Compétition militaire</a>' in html
     assert '<html lang="fr">' in html
 
 
@@ -334,16 +335,79 @@ def test_event_page_falls_back_to_english_where_french_is_empty(client, events):
     event.title_fr = ""
     event.save()
 
-    html = client.get("/fr/evenements/mid-winter-meeting/").content.decode()
+    html = client.get("/fr/evenements/reunion-de-mi-hiver/").content.decode()
 
     assert "<h1>Mid-Winter Meeting</h1>" in html
 
 
 def test_event_page_language_switch_keeps_the_event(client, events):
-    html = client.get("/fr/evenements/milcomp/").content.decode()
+    html = client.get("/fr/evenements/competition-militaire/").content.decode()
 
     assert 'hreflang="en" href="http://testserver/en/events/milcomp/"' in html
     assert 'href="/en/events/milcomp/"' in html
+
+
+def test_event_pages_in_french_have_french_slugs(events):
+    assert {key: event.french_slug for key, event in events.items()} == {
+        "mid_winter": "reunion-de-mi-hiver",
+        "congress": "congres-dete",
+        "milcomp": "competition-militaire",
+        "symposium": "symposium",
+        "past": "congres-passe",
+        "draft": "reunion-secrete",
+        "cancelled": "seminaire-annule",
+    }
+
+
+def test_language_switch_goes_to_the_french_slug_and_back(client, events):
+    english = client.get("/en/events/summer-congress/").content.decode()
+
+    assert '<a href="/fr/evenements/congres-dete/" hreflang="fr" lang="fr">Français</a>' in english
+    french = client.get("/fr/evenements/congres-dete/").content.decode()
+    assert "<h1>Congrès d&#x27;été</h1>" in french
+    assert '<a href="/en/events/summer-congress/" hreflang="en" lang="en">English</a>' in french
+
+
+def test_old_french_url_with_the_english_slug_redirects_permanently(client, events):
+    response = client.get("/fr/evenements/summer-congress/")
+
+    assert response.status_code == 301
+    assert response["Location"] == "/fr/evenements/congres-dete/"
+
+
+def test_english_url_with_the_french_slug_redirects_to_the_english_slug(client, events):
+    response = client.get("/en/events/congres-dete/")
+
+    assert response.status_code == 301
+    assert response["Location"] == "/en/events/summer-congress/"
+
+
+def test_changed_french_slug_leaves_a_redirect_from_the_old_address(client, events):
+    congress = events["congress"]
+    congress.french_slug = "congres-annuel"
+
+    services.save_event(congress, by=staff_user(RoleAssignment.Role.PRESIDENCY))
+    old = client.get("/fr/evenements/congres-dete/")
+
+    assert (old.status_code, old["Location"]) == (301, "/fr/evenements/congres-annuel/")
+    assert "<h1>Congrès d&#x27;été</h1>" in client.get(old["Location"]).content.decode()
+    assert client.get("/en/events/summer-congress/").status_code == 200
+
+
+def test_event_without_french_title_keeps_its_slug_in_french(client, calendar):
+    EventFactory(slug="cimex", title_en="CIMEX", title_fr="", status=Status.PUBLISHED)
+
+    response = client.get("/fr/evenements/cimex/")
+
+    assert response.status_code == 200
+    assert "<h1>CIMEX</h1>" in response.content.decode()
+
+
+def test_french_slug_made_from_a_taken_title_gets_a_number(calendar):
+    EventFactory(slug="congress-2027", title_fr="Congrès")
+    second = EventFactory(slug="congress-2028", title_fr="Congrès")
+
+    assert second.french_slug == "congres-2"
 
 
 def test_event_page_lists_the_sub_events_with_dates(client, events):
@@ -393,7 +457,7 @@ def test_event_page_shows_the_programme_by_day_in_the_events_time_zone(client, e
         client.get("/en/events/mid-winter-meeting/").content.decode(), "programme-heading"
     )
     fr = _section(
-        client.get("/fr/evenements/mid-winter-meeting/").content.decode(), "programme-heading"
+        client.get("/fr/evenements/reunion-de-mi-hiver/").content.decode(), "programme-heading"
     )
 
     days = re.findall(r'<h3 class="programme__day"><time datetime="([\d-]+)">', en)
@@ -481,5 +545,5 @@ def test_sitemap_lists_the_public_event_pages(client, events):
     html = client.get("/sitemap.xml").content.decode()
 
     assert "http://127.0.0.1:8000/en/events/mid-winter-meeting/" in html
-    assert "http://127.0.0.1:8000/fr/evenements/milcomp/" in html
+    assert "http://127.0.0.1:8000/fr/evenements/competition-militaire/" in html
     assert "secret-meeting" not in html

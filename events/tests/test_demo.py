@@ -2,6 +2,7 @@
 
 import pytest
 from django.utils import timezone
+from django.utils.text import slugify
 
 from accounts import demo as accounts_demo
 from conftest import kept_for_module
@@ -97,3 +98,13 @@ def test_demo_past_congress_has_attended_confirmed_registrations(loaded, db):
 
     assert (attended, no_shows) == (7, 1)
     assert not past.registrations.exclude(passport_number="").exists()
+
+
+def test_demo_events_have_french_slugs_from_their_french_titles(loaded, db):
+    events = list(Event.objects.exclude(title_fr=""))
+
+    assert events
+    assert all(event.french_slug == slugify(event.title_fr) for event in events)
+    assert all(
+        event.french_slug != event.slug for event in events if event.title_fr != event.title_en
+    )

@@ -250,7 +250,7 @@ def test_needs_summary_counts_diets_per_nation_and_lists_notes(
     assert counts["FRA"]["Halal"] == 1
     assert counts["Total"]["Total"] == 3
     assert [(row[0], row[2], row[4], row[5], row[6]) for row in notes[2:]] == [
-        ("EST", "Kask", None, None, "Wheelchair access"),
+        ("EST", "Kask", "No special diet", None, "Wheelchair access"),
         ("EST", "Tamm", "Vegetarian", "No mushrooms", None),
         ("FRA", "Dupont", "Halal", None, None),
     ]

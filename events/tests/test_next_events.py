@@ -84,9 +84,9 @@ def test_home_in_french_shows_the_next_events_in_french(client, upcoming):
     html = client.get("/fr/").content.decode()
 
     assert _next_events(html) == [
-        ("/fr/evenements/now/", "En cours"),
-        ("/fr/evenements/mid-winter/", "Réunion de mi-hiver"),
-        ("/fr/evenements/congress/", "Congrès"),
+        ("/fr/evenements/en-cours/", "En cours"),
+        ("/fr/evenements/reunion-de-mi-hiver/", "Réunion de mi-hiver"),
+        ("/fr/evenements/congres/", "Congrès"),
     ]
 
 
@@ -175,7 +175,7 @@ def test_a_new_renamed_or_cancelled_event_shows_on_the_home_at_once(
         "Congress",
     ]
     assert "· Cancelled" in html
-    assert "http://localhost/fr/evenements/mid-winter/" in page_cache
+    assert "http://localhost/fr/evenements/reunion-de-mi-hiver/" in page_cache
 
 
 def test_a_renamed_host_nation_shows_on_the_event_page_at_once(

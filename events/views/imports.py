@@ -96,6 +96,8 @@ def upload(request, event, nation):
             "result": result,
             "max_rows": imports.MAX_ROWS,
             "columns": imports.COLUMNS,
+            "allowed_values": imports.allowed_values(event),
+            "nato_codes": imports.NATO_CODES,
             "waiting_state": Registration.State.WAITING,
         },
         status=400 if result is not None and result.errors else 200,
