@@ -531,6 +531,4 @@ class SubscriptionsPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_subscriptions_panel(request, panels):
     if request.user.has_perm("nations.view_arrears"):
-        panels.append(
-            SubscriptionsPanel(with_totals=request.user.has_perm("nations.add_invoice"))
-        )
+        panels.append(SubscriptionsPanel(with_totals=request.user.has_perm("nations.add_invoice")))

@@ -95,7 +95,9 @@ def waiting(homes):
     latvia = NationFactory(code="LVA", name_en="Latvia", name_fr="Lettonie")
     lithuania = NationFactory(code="LTU", name_en="Lithuania", name_fr="Lituanie")
     invoice(latvia, TODAY.year - 1, "1000", due_on=datetime.date(TODAY.year - 1, 3, 1))
-    invoice(lithuania, TODAY.year - 1, "1000", due_on=datetime.date(TODAY.year - 1, 3, 1), paid="1000")
+    invoice(
+        lithuania, TODAY.year - 1, "1000", due_on=datetime.date(TODAY.year - 1, 3, 1), paid="1000"
+    )
     invoice(lithuania, TODAY.year, "1500", due_on=TODAY + datetime.timedelta(days=30), paid="500")
 
     untranslated = StandardPage(title="Statutes", slug="statutes")
@@ -212,7 +214,9 @@ def test_nation_roles_see_none_of_the_panels(client, waiting, role):
         assert text not in page
 
 
-def test_admin_home_queries_do_not_grow_with_the_rows(client, waiting, django_assert_max_num_queries):
+def test_admin_home_queries_do_not_grow_with_the_rows(
+    client, waiting, django_assert_max_num_queries
+):
     presidency = staff_user(Role.PRESIDENCY)
     admin_home(client, presidency, "en")  # Warm the caches (site, roles, content types).
     with CaptureQueriesContext(connection) as few:
