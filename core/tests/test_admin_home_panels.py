@@ -17,7 +17,7 @@ from conftest import translate
 from core.models import StandardPage
 from events.models import Registration
 from events.tests.factories import EventFactory, RegistrationFactory
-from governance.models import CouncilMeeting, Motion
+from governance.models import CouncilMeeting
 from governance.tests.factories import CouncilMeetingFactory, MotionFactory
 from nations.models import Invoice, Payment
 from nations.tests.factories import NationFactory
