@@ -219,7 +219,8 @@ def test_admin_home_queries_do_not_grow_with_the_rows(
 ):
     presidency = staff_user(Role.PRESIDENCY)
     admin_home(client, presidency, "en")  # Warm the caches (site, roles, content types).
-    with CaptureQueriesContext(connection) as few:
+    # 28 queries measured, Wagtail's own panels included; ours add a fixed number each.
+    with django_assert_max_num_queries(30), CaptureQueriesContext(connection) as few:
         client.get("/admin/")
 
     for number in range(2028, 2032):
