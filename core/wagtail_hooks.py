@@ -90,6 +90,10 @@ class MissingFrenchPanel(Component):
             "outdated": outdated[: self.shown],
             "outdated_count": len(outdated),
             "report_url": reverse("cior_missing_french"),
+            # wagtail-localize's "Translate this page", for those who may start a translation.
+            "can_translate": parent_context["request"].user.has_perm(
+                "wagtail_localize.submit_translation"
+            ),
         }
 
 

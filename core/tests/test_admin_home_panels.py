@@ -7,8 +7,10 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
 from accounts.models import RoleAssignment
@@ -126,7 +128,7 @@ def test_presidency_sees_what_waits_in_english(client, waiting):
     assert "Motion 1: Admit Malta." in page
     assert "Approve the accounts." not in page
     assert "Nations in arrears Latvia Their invoices" in page
-    assert "1 page without a French translation Statutes" in page
+    assert "1 page without a French translation Statutes 1 page changed" in page
     assert "1 page changed since its French translation History" in page
 
 
@@ -171,13 +173,18 @@ def test_treasurer_sees_invoice_totals_in_french(client, waiting):
 
 def test_editor_sees_only_the_missing_french(client, waiting):
     editor = staff_user(Role.EDITOR)
+    editor.user_permissions.add(Permission.objects.get(codename="submit_translation"))
+    statutes = Page.objects.get(slug="statutes")
 
-    english = text_of(admin_home(client, editor, "en"))
+    response = admin_home(client, editor, "en")
+    english = text_of(response)
     french = text_of(admin_home(client, editor, "fr"))
 
-    assert "1 page without a French translation Statutes" in english
+    assert "1 page without a French translation Statutes · Translate this page" in english
+    assert f"/admin/localize/submit/page/{statutes.pk}/" in response.content.decode()
     assert "Registrations to confirm" not in english and "Latvia" not in english
     assert "Admit Malta." not in english
+    assert "1 page sans traduction française Statutes · Traduire cette page" in french
     assert "1 page modifiée depuis sa traduction française History" in french
 
 
