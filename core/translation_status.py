@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import F, OuterRef, Q, Subquery
 from modeltranslation.translator import translator
 from wagtail.models import Locale, Page
 
@@ -50,5 +50,22 @@ def pages_missing_french():
     return list(
         Page.objects.filter(locale=en, depth__gt=1)
         .exclude(translation_key__in=translated)
+        .order_by("path")
+    )
+
+
+def pages_with_outdated_french():
+    """Return the English pages published again after their French translation was, in one query."""
+    fr = Locale.objects.filter(language_code="fr").first()
+    en = Locale.objects.filter(language_code="en").first()
+    if fr is None or en is None:
+        return []
+    french_published = Page.objects.filter(
+        locale=fr, alias_of__isnull=True, translation_key=OuterRef("translation_key")
+    ).values("last_published_at")[:1]
+    return list(
+        Page.objects.filter(locale=en, depth__gt=1, live=True)
+        .annotate(french_published_at=Subquery(french_published))
+        .filter(french_published_at__lt=F("last_published_at"))
         .order_by("path")
     )

@@ -10,6 +10,7 @@ import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property, classproperty
@@ -31,6 +32,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
@@ -46,6 +48,8 @@ from nations.models import Nation
 
 from . import admin_views, services
 from .models import Event, Registration, RegistrationType
+
+State = Registration.State
 
 
 def side_by_side(name, heading):
@@ -541,3 +545,37 @@ def register_failed_tasks_menu_item():
     return FailedTasksMenuItem(
         _("Failed tasks"), reverse("cior_failed_tasks"), icon_name="warning", order=60
     )
+
+
+class RegistrationsToConfirmPanel(Component):
+    """The admin home's box of registrations waiting for a decision, per upcoming event."""
+
+    name = "registrations_to_confirm"
+    template_name = "events/admin/home_registrations_panel.html"
+    order = 60
+
+    def get_context_data(self, parent_context=None):
+        events = (
+            Event.objects.upcoming()
+            .annotate(
+                waiting=Count("registrations", filter=Q(registrations__state=State.SUBMITTED))
+            )
+            .filter(waiting__gt=0)
+        )
+        list_url = reverse(f"{admin_views.REGISTRATIONS}:list")
+        return {
+            "events": [
+                {
+                    "event": event,
+                    "count": event.waiting,
+                    "url": f"{list_url}?{urlencode({'event': event.pk, 'state': State.SUBMITTED})}",
+                }
+                for event in events
+            ]
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_registrations_to_confirm_panel(request, panels):
+    if request.user.has_perm("events.manage_registrations"):
+        panels.append(RegistrationsToConfirmPanel())

@@ -3,10 +3,12 @@ appointments, and the Council (meetings, attendance, proxies, motions, votes, mi
 
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
@@ -391,3 +393,31 @@ def register_council_urls():
             name="governance_minutes_pdf",
         ),
     ]
+
+
+class CouncilPanel(Component):
+    """The admin home's box of the Council's open votes and its next meeting."""
+
+    name = "council_waiting"
+    template_name = "governance/admin/home_council_panel.html"
+    order = 70
+
+    def get_context_data(self, parent_context=None):
+        motions = Motion.objects.filter(status=Motion.Status.VOTING).select_related("meeting")
+        next_meeting = (
+            CouncilMeeting.objects.filter(ends_on__gte=timezone.localdate())
+            .exclude(status=CouncilMeeting.Status.CLOSED)
+            .order_by("starts_on", "pk")
+            .first()
+        )
+        return {
+            "motions": motions.order_by("meeting__starts_on", "number", "pk"),
+            "next_meeting": next_meeting,
+            "council_url": reverse("governance_council"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_council_panel(request, panels):
+    if request.user.has_perm("governance.manage_meeting"):
+        panels.append(CouncilPanel())

@@ -12,12 +12,14 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path
 from django.utils.functional import cached_property
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.widgets.button import Button, HeaderButton
@@ -490,3 +492,43 @@ def refuse_bulk_actions_on_invoices(request, action_type, objects, action_class_
         messages.error(request, _("Invoices are cancelled, never deleted."))
         return redirect(url("list"))
     return None
+
+
+class SubscriptionsPanel(Component):
+    """The admin home's box of the nations in arrears and, for those who issue invoices, the
+    invoices by payment state with their totals."""
+
+    name = "subscriptions_waiting"
+    template_name = "nations/admin/home_subscriptions_panel.html"
+    order = 80
+
+    def __init__(self, *, with_totals):
+        self.with_totals = with_totals
+
+    def get_context_data(self, parent_context=None):
+        context = {
+            "in_arrears": [
+                {"nation": nation, "url": f"{url('list')}?{urlencode({'nation': nation.pk})}"}
+                for nation in Nation.objects.filter(pk__in=nations_in_arrears()).order_by("code")
+            ],
+            "arrears_url": f"{url('list')}?in_arrears=true",
+        }
+        if self.with_totals:
+            per_state, overall = invoice_totals(Invoice.objects.all())
+            context["state_totals"] = [
+                {
+                    "label": PaymentState(total.state).label,
+                    "total": total,
+                    "url": f"{url('list')}?{urlencode({'payment_state': total.state})}",
+                }
+                for total in per_state
+                if total.count
+            ]
+            context["overall_total"] = overall
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def add_subscriptions_panel(request, panels):
+    if request.user.has_perm("nations.view_arrears"):
+        panels.append(SubscriptionsPanel(with_totals=request.user.has_perm("nations.add_invoice")))
