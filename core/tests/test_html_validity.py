@@ -40,7 +40,7 @@ pytestmark = [
 RESULTS = "/{}/milcomp/results/2027/"
 OTHER_PAGES = [
     ("search results", "/en/search/?q=Tallinn", "/fr/search/?q=Tallinn"),
-    ("site map", "/en/site-map/", "/fr/site-map/"),
+    ("site map", "/en/site-map/", "/fr/plan-du-site/"),
     ("MILCOMP results index", "/en/milcomp/results/", "/fr/milcomp/results/"),
     *(
         (f"MILCOMP {view or 'overall'}", RESULTS.format("en") + view, RESULTS.format("fr") + view)
