@@ -16,6 +16,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from core.documents import join_pdf, render_document, render_pdf
@@ -30,6 +31,12 @@ BADGES_PER_SHEET = 4  # A6 badges on an A4 sheet, two by two
 # A multiple of BADGES_PER_SHEET, so that every sheet but the last is full.
 BATCH_CHUNK = 5 * BADGES_PER_SHEET
 DOCUMENT_RELATIONS = ("person", "nation", "registration_type", "event", "event__host_nation")
+
+
+def file_name(word, *parts) -> str:
+    """A PDF's file name, `word` (translated by the caller) in the language of the page it is
+    asked from: "CIOR-visa-letter-R-42.pdf", « CIOR-lettre-visa-R-42.pdf »."""
+    return "-".join(["CIOR", slugify(word), *(str(part) for part in parts)]) + ".pdf"
 
 
 class DocumentRefused(Exception):

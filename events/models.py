@@ -19,6 +19,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
@@ -593,8 +594,29 @@ class DocumentJob(models.Model):
 
     @property
     def filename(self):
+        """The name it is stored under."""
         scope = self.nation.code if self.nation_id else "all"
         return f"CIOR-{self.kind}-{self.event.slug}-{scope}.pdf"
+
+    def download_name(self) -> str:
+        """The name it is downloaded under, in the active language."""
+        words = {
+            self.Kind.BADGES: pgettext("file name", "badges"),
+            self.Kind.CERTIFICATES: pgettext("file name", "certificates"),
+        }
+        scope = self.nation.code if self.nation_id else pgettext("file name", "all")
+        language = translation.get_language() or "en"
+        return (
+            "-".join(
+                [
+                    "CIOR",
+                    slugify(words.get(self.kind, self.kind)),
+                    self.event.slug_for(language),
+                    scope,
+                ]
+            )
+            + ".pdf"
+        )
 
 
 class ImportJob(models.Model):

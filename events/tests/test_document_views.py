@@ -236,3 +236,17 @@ def test_nation_badges_of_an_unknown_event_or_nation_answer_404(client, homes, h
 
     assert client.get("/en/delegation/no-such-event/est/badges.pdf").status_code == 404
     assert client.get(f"/en/delegation/{event.slug}/xyz/badges.pdf").status_code == 404
+
+
+def test_a_pdf_asked_from_a_french_page_has_a_french_file_name(client, homes, hod_est, estonian):
+    log_in_with_two_factor(client, hod_est)
+
+    letter = client.get(f"/fr/registration/{estonian.pk}/visa-letter.pdf")
+    english = client.get(f"/en/registration/{estonian.pk}/visa-letter.pdf")
+
+    assert letter["Content-Disposition"] == (
+        f'attachment; filename="CIOR-lettre-visa-{estonian.reference}.pdf"'
+    )
+    assert english["Content-Disposition"] == (
+        f'attachment; filename="CIOR-visa-letter-{estonian.reference}.pdf"'
+    )

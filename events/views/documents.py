@@ -16,13 +16,14 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nations.models import Nation
 
 from .. import documents, services, verification
-from ..documents import DOCUMENT_RELATIONS
+from ..documents import DOCUMENT_RELATIONS, file_name
 from ..models import DocumentJob, Event, Registration
 
 
@@ -78,7 +79,7 @@ def badge(request, pk):
         data = documents.badge_pdf(registration, request=request)
     except documents.DocumentRefused as refusal:
         return _refused(request, str(refusal), registration=registration, title=_("Badge"))
-    return _pdf_response(data, f"CIOR-badge-{registration.reference}.pdf")
+    return _pdf_response(data, file_name(pgettext("file name", "badge"), registration.reference))
 
 
 @login_required
@@ -95,7 +96,9 @@ def visa_letter(request, pk):
         return _refused(
             request, str(refusal), registration=registration, title=_("Visa invitation letter")
         )
-    return _pdf_response(data, f"CIOR-visa-letter-{registration.reference}.pdf")
+    return _pdf_response(
+        data, file_name(pgettext("file name", "visa-letter"), registration.reference)
+    )
 
 
 @login_required
@@ -112,7 +115,9 @@ def certificate(request, pk):
         return _refused(
             request, str(refusal), registration=registration, title=_("Attendance certificate")
         )
-    return _pdf_response(data, f"CIOR-certificate-{registration.reference}.pdf")
+    return _pdf_response(
+        data, file_name(pgettext("file name", "certificate"), registration.reference)
+    )
 
 
 @login_required
@@ -138,7 +143,10 @@ def nation_badges(request, event, nation):
             title=_("Badges"),
         )
     data = documents.badges_pdf(registrations, request=request, sheet=True)
-    return _pdf_response(data, f"CIOR-badges-{event.slug}-{nation.code}.pdf")
+    return _pdf_response(
+        data,
+        file_name(pgettext("file name", "badges"), event.slug_for(get_language()), nation.code),
+    )
 
 
 @login_required
@@ -193,7 +201,7 @@ def document_job_file(request, pk):
     response = FileResponse(
         job.file.open("rb"),
         as_attachment=True,
-        filename=job.filename,
+        filename=job.download_name(),
         content_type="application/pdf",
     )
     add_never_cache_headers(response)  # personal data: no shared or browser cache keeps it
