@@ -169,7 +169,7 @@ def test_another_competitions_team_or_discipline_is_refused(client, running, sho
 @pytest.mark.parametrize(
     ("body", "detail"),
     [
-        ('{"team": 1, "fields": ', "The entry is not valid JSON: Expecting value"),
+        ('{"team": 1, "fields": ', "The entry is not valid JSON (line 1, column 23)."),
         ("[1, 2]", "The entry must be a JSON object with “team” and “fields”."),
         ('{"team": "1", "fields": {}}', "“team” (a number) and “fields” (an object)"),
         ('{"team": 1, "fields": {"a": [1]}}', "Each field of the entry must be a text or a number"),
@@ -277,3 +277,19 @@ def test_saving_clears_older_messages(client, running, shooting_judge):
     text = response.content.decode()
     assert "EST 1 saved." in text
     assert "No result has been entered" not in text
+
+
+def test_broken_json_is_refused_in_french_with_its_position_only(client, running, shooting_judge):
+    from django.utils import translation
+
+    client.force_login(shooting_judge)
+    with translation.override("fr"):
+        url = reverse("milcomp_judge_entry_save", args=[running.slug, "shooting"])
+
+    response = client.post(url, '{"team": 1,\n "fields": ', content_type="application/json")
+
+    assert response.status_code == 400
+    assert response.json()["detail"] == (
+        "La saisie n’est pas du JSON valable (ligne 2, colonne 12)."
+    )
+    assert not RawResult.objects.exists()

@@ -259,8 +259,14 @@ def _entry_body(request):
         raise ValueError(_("The entry is too large."))
     try:
         body = json.loads(request.body)
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ValueError(_("The entry is not valid JSON: %(error)s") % {"error": error}) from None
+    except UnicodeDecodeError:
+        raise ValueError(_("The entry is not UTF-8 text.")) from None
+    except json.JSONDecodeError as error:
+        # The position, not the parser's English words: the message is in the judge's language.
+        raise ValueError(
+            _("The entry is not valid JSON (line %(line)s, column %(column)s).")
+            % {"line": error.lineno, "column": error.colno}
+        ) from None
     if not isinstance(body, dict):
         raise ValueError(_("The entry must be a JSON object with “team” and “fields”."))
     team_id, fields = body.get("team"), body.get("fields")
