@@ -19,7 +19,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext
+from django.utils.translation import pgettext, pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
@@ -73,7 +73,7 @@ class Event(ClusterableModel):
         ICE = "ice", _("International Cyber Event (ICE)")
         SYMPOSIUM = "symposium", _("Symposium")
         WINTER_SEMINAR = "winter_seminar", _("Winter Seminar")
-        COUNCIL = "council", _("Council meeting")
+        COUNCIL = "council", pgettext_lazy("event kind", "Council meeting")
         GALA = "gala", _("Gala dinner")
         OTHER = "other", _("Other")
 
