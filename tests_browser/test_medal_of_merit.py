@@ -45,6 +45,8 @@ def test_a_nomination_goes_through_the_council_to_the_public_roll(browser, page,
     # The newest motion is the meeting's last row.
     admin.locator("tr", has_text="Erik LUND").last.get_by_role("button", name="Open voting").click()
     admin.locator("tr", has_text="Erik LUND").last.get_by_role("link", name="Record votes").click()
+    # .all() does not wait: the grid must be there before its radios are listed.
+    expect(admin.locator(".vote-grid")).to_be_visible()
     for radio in admin.locator('input[type="radio"][value="for"]').all():
         radio.check()
     admin.get_by_role("button", name="Save the votes").click()
