@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from core.demo.pages import add_translated_page
 from events.demo import _without_mail
+from governance import demo as governance_demo
 from governance import services as council
 from governance.models import CouncilMeeting, Motion
 from nations.models import Nation
@@ -186,16 +187,16 @@ def _roll(context, nations, admin, today):
 
 
 def _coming_meeting(context, nations, today):
-    """The coming Mid-Winter Meeting's Council (the events demo's dates), every nation present."""
-    year = today.year if today < datetime.date(today.year, 1, 10) else today.year + 1
-    starts_on = datetime.date(year, 2, 4)
+    """The coming Mid-Winter Meeting's Council: the one the governance demo prepares (its dates,
+    attendance and proxy), made here only when that loader did not run."""
+    starts_on, ends_on = governance_demo.next_mid_winter_meeting(today)
     meeting, created = CouncilMeeting.objects.get_or_create(
         kind=CouncilMeeting.Kind.MWM,
         starts_on=starts_on,
         defaults={
-            "ends_on": starts_on + datetime.timedelta(days=2),
-            "title_en": f"Mid-Winter Meeting {year}",
-            "title_fr": f"Réunion de mi-hiver {year}",
+            "ends_on": ends_on,
+            "title_en": f"Mid-Winter Meeting {starts_on.year}",
+            "title_fr": f"Réunion de mi-hiver {starts_on.year}",
             "place_en": "NATO Headquarters, Brussels",
             "place_fr": "Quartier général de l'OTAN, Bruxelles",
             "host_nation": nations.get("BEL"),
