@@ -68,14 +68,15 @@ def kept_for_module(django_db_blocker):
 def _clear_cache():
     """Start each test with an empty cache: Wagtail caches site roots by page id."""
     from django.conf import settings
-    from django.core.cache import cache
+    from django.core.cache import caches
 
     # A test that mixes @override_settings with the `settings` fixture restores them in the
     # wrong order and leaks its settings into the worker's next tests: refuse to go on then.
     assert settings.CACHES["default"]["BACKEND"].endswith("LocMemCache"), (
         "an earlier test leaked its settings; change them through the `settings` fixture only"
     )
-    cache.clear()
+    for alias in settings.CACHES:
+        caches[alias].clear()
 
 
 @pytest.fixture(autouse=True)

@@ -5,6 +5,7 @@ Nothing here computes a ranking: the engine's outcome comes from `results.live_r
 active language, and keeps the JSON of each (version, language, ranking) in the shared cache.
 """
 
+import gzip
 import json
 from collections import Counter
 
@@ -16,27 +17,27 @@ from django.utils.translation import gettext as _
 
 from milcomp import queries as milcomp_queries
 from milcomp import results
-from milcomp.models import Category, Discipline, DisciplineKind
+from milcomp.models import Category, Competition, Discipline, DisciplineKind
 
 FORMAT = "1"
 RANKINGS = ("overall", "category", "discipline", "individual-shooting", "nation-cup")
 TIMEOUT = 24 * 3600
 
 
-def ranking_names(competition) -> list[tuple[str, str | None]]:
+def ranking_names() -> list[tuple[str, str | None]]:
     """Every ranking of a competition: (ranking, key) pairs, in the order they are listed."""
     return [
         ("overall", None),
-        *(("category", category) for category in competition.categories),
+        *(("category", category) for category in Category.values),
         *(("discipline", kind) for kind in DisciplineKind.values),
         ("individual-shooting", None),
         ("nation-cup", None),
     ]
 
 
-def check_ranking(competition, ranking, key):
-    """Raise Http404 unless (ranking, key) names one of the competition's rankings."""
-    if (ranking, key) not in ranking_names(competition):
+def check_ranking(ranking, key):
+    """Raise Http404 unless (ranking, key) names one of a competition's rankings."""
+    if (ranking, key) not in ranking_names():
         raise Http404
 
 
@@ -151,31 +152,51 @@ def competition_fields(competition) -> dict:
     }
 
 
-def version_of(competition) -> int:
-    """The competition's results version (one cache read)."""
+def version_of(competition) -> int | None:
+    """The results version of a competition (or of its id): one cache read."""
     return milcomp_queries.results_version(competition)
 
 
-def etag(competition, version, name=None, key=None) -> str:
+def etag(competition_pk, version, name=None, key=None, encoding="") -> str:
+    """The ETag of one representation: gzip-compressed JSON has its own (RFC 9110 8.8.3)."""
     language = translation.get_language()
-    return f'"api-{FORMAT}-{competition.pk}-{version}-{language}-{name or "all"}-{key or ""}"'
-
-
-def rankings_json(competition, version, name=None, key=None) -> bytes:
-    """Return the JSON of one ranking (`name`) or of all of them, in the active language.
-
-    Cached in the shared cache per version, language and ranking: unchanged results cost one
-    cache read. Without a version (the cache is unreachable) it is computed and kept nowhere.
-    """
-    language = translation.get_language()
-    cache_key = (
-        f"api:{FORMAT}:rankings:{competition.pk}:{version}:{language}:{name or 'all'}:{key or ''}"
+    suffix = f"-{encoding}" if encoding else ""
+    return (
+        f'"api-{FORMAT}-{competition_pk}-{version}-{language}-{name or "all"}-{key or ""}{suffix}"'
     )
-    content = cache.get(cache_key) if version is not None else None
+
+
+def rankings_json(competition, version, name=None, key=None, encoding="") -> bytes:
+    """Return the JSON of one ranking (`name`) or of all of them, in the active language,
+    gzip-compressed when `encoding` is "gzip" (what HTTP clients ask for: a tenth of the bytes).
+
+    `competition` is a Competition or its id: the row is read only when the JSON is not kept.
+    Both encodings are kept in the shared cache per version, language and ranking: unchanged
+    results cost one cache read. Without a version (the cache is unreachable) they are
+    computed and kept nowhere.
+    """
+    pk = getattr(competition, "pk", competition)
+    language = translation.get_language()
+    cache_key = f"api:{FORMAT}:rankings:{pk}:{version}:{language}:{name or 'all'}:{key or ''}"
+    wanted_key = f"{cache_key}:{encoding}"
+    content = cache.get(wanted_key) if version is not None else None
     if content is not None:
         return content
+    if not isinstance(competition, Competition):
+        competition = Competition.objects.filter(pk=pk).first()
+        if competition is None:  # deleted since its id was read
+            raise Http404
+    plain = _compute(competition, version, name, key)
+    # mtime=0: the same JSON gives the same bytes, whichever worker compresses it.
+    encoded = {"": plain, "gzip": gzip.compress(plain, compresslevel=6, mtime=0)}
+    if version is not None:
+        cache.set_many({f"{cache_key}:{e}": value for e, value in encoded.items()}, TIMEOUT)
+    return encoded[encoding]
+
+
+def _compute(competition, version, name, key) -> bytes:
     live = results.live_results(competition, version)
-    wanted = [(name, key)] if name else ranking_names(competition)
+    wanted = [(name, key)] if name else ranking_names()
     names = None
     if any(n == "individual-shooting" for n, _k in wanted):
         names = results.member_names(competition, live.version)
@@ -190,7 +211,4 @@ def rankings_json(competition, version, name=None, key=None) -> bytes:
             "computed_at": live.updated_at,
             "rankings": rankings,
         }
-    content = json.dumps(body, cls=DjangoJSONEncoder, ensure_ascii=False).encode()
-    if version is not None:
-        cache.set(cache_key, content, TIMEOUT)
-    return content
+    return json.dumps(body, cls=DjangoJSONEncoder, ensure_ascii=False).encode()

@@ -7,21 +7,7 @@ from . import problems
 from .views import docs, nation, open_data, public
 
 urlpatterns = [
-    path("events/", public.EventList.as_view(), name="api_events"),
-    path("events/<slug:slug>/", public.EventDetail.as_view(), name="api_event"),
-    path("news/", public.ArticleList.as_view(), name="api_news"),
-    path("news/<uuid:id>/", public.ArticleDetail.as_view(), name="api_article"),
-    path("nations/", public.NationList.as_view(), name="api_nations"),
-    path("nations/<str:code>/", public.NationDetail.as_view(), name="api_nation"),
-    path("committees/", public.CommitteeList.as_view(), name="api_committees"),
-    path("committees/<slug:slug>/", public.CommitteeDetail.as_view(), name="api_committee"),
-    path("presidency/", public.PresidencyView.as_view(), name="api_presidency"),
-    path("milcomp/competitions/", public.CompetitionList.as_view(), name="api_competitions"),
-    path(
-        "milcomp/competitions/<slug:slug>/",
-        public.CompetitionDetail.as_view(),
-        name="api_competition",
-    ),
+    # First: the rankings are what clients poll (each pattern tried before costs a match).
     path(
         "milcomp/competitions/<slug:slug>/rankings/",
         public.RankingsView.as_view(),
@@ -36,6 +22,21 @@ urlpatterns = [
         "milcomp/competitions/<slug:slug>/rankings/<str:ranking>/<str:key>/",
         public.RankingOfView.as_view(),
         name="api_ranking_of",
+    ),
+    path("events/", public.EventList.as_view(), name="api_events"),
+    path("events/<slug:slug>/", public.EventDetail.as_view(), name="api_event"),
+    path("news/", public.ArticleList.as_view(), name="api_news"),
+    path("news/<uuid:id>/", public.ArticleDetail.as_view(), name="api_article"),
+    path("nations/", public.NationList.as_view(), name="api_nations"),
+    path("nations/<str:code>/", public.NationDetail.as_view(), name="api_nation"),
+    path("committees/", public.CommitteeList.as_view(), name="api_committees"),
+    path("committees/<slug:slug>/", public.CommitteeDetail.as_view(), name="api_committee"),
+    path("presidency/", public.PresidencyView.as_view(), name="api_presidency"),
+    path("milcomp/competitions/", public.CompetitionList.as_view(), name="api_competitions"),
+    path(
+        "milcomp/competitions/<slug:slug>/",
+        public.CompetitionDetail.as_view(),
+        name="api_competition",
     ),
     # A nation's own data, with one of its tokens.
     path("nation/", nation.NationView.as_view(), name="api_nation_self"),

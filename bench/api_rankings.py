@@ -2,15 +2,17 @@
 
     .venv/bin/python bench/api_rankings.py [--teams 100] [--duration 15] [--connections 200]
                                            [--workers 4] [--keep | --reuse DIR]
+                                           [--rate-limit off] [--redis URL]
 
 A measurement, not a test (see bench/README.md, "API rankings"). The same data as the MILCOMP
 live bench (bench/milcomp_live.py: a running competition "bench" of --teams teams, every
 discipline entered), then gunicorn on 127.0.0.1 and `wrk` on:
 
 - every ranking of the competition (`/api/v1/milcomp/competitions/bench/rankings/`), 200 from
-  the cache, in English and in French;
-- the same with If-None-Match (304: what a polling client sends);
-- one ranking (the overall).
+  the cache, gzip-compressed as HTTP clients ask (`Accept-Encoding: gzip`), in English and in
+  French, and uncompressed (a client that does not take gzip);
+- the same with If-None-Match (304: what a polling client sends), both encodings;
+- one ranking (the overall), gzip.
 
 The rate limit stays on by default (its counter in the shared cache), raised so that wrk's
 single address is never refused; `--rate-limit off` measures without it (a proxy's limit).
@@ -39,11 +41,14 @@ REFERENCE = "reference: MILCOMP live fragment (HTML), 200"
 def measure(args, env, var_dir):
     log(f"{args.workers} gunicorn workers on 127.0.0.1:{args.port}")
     process, stop = start_server("gunicorn", args.port, args.workers, env, var_dir)
+    gzip = "Accept-Encoding: gzip"  # what browsers, curl --compressed and requests send
     runs = [
-        ("every ranking, 200 from cache (en)", ALL, []),
-        ("every ranking, 200 from cache (fr)", ALL + "?lang=fr", []),
-        ("every ranking, 304 (If-None-Match)", ALL, ["If-None-Match: {etag}"]),
-        ("overall ranking, 200 from cache", ALL + "overall/", []),
+        ("every ranking, 200 from cache, gzip (en)", ALL, [gzip]),
+        ("every ranking, 200 from cache, gzip (fr)", ALL + "?lang=fr", [gzip]),
+        ("every ranking, 200 from cache, uncompressed (en)", ALL, []),
+        ("every ranking, 304 (If-None-Match), gzip", ALL, [gzip, "If-None-Match: {etag_gzip}"]),
+        ("every ranking, 304 (If-None-Match), uncompressed", ALL, ["If-None-Match: {etag}"]),
+        ("overall ranking, 200 from cache, gzip", ALL + "overall/", [gzip]),
         # The same machine's yardstick: the live results fragment, a plain Django view.
         (REFERENCE, f"/en/milcomp/results/{milcomp_live.SLUG}/live/", []),
     ]
@@ -53,11 +58,12 @@ def measure(args, env, var_dir):
             raise SystemExit(f"{path} answered {status}: {body[:300]}")
         pages.wrk(args.port, path, 1, 2 * args.workers, 2)  # warm every worker up
     etag = milcomp_live.etag_of(args.port, ALL)
+    etag_gzip = etag_of(args.port, ALL, {"Accept-Encoding": "gzip"})
     size = len(fetch(args.port, ALL)[1])
     log(f"every ranking: {size} bytes")
     measured = []
     for label, path, headers in runs:
-        headers = [h.format(etag=etag) for h in headers]
+        headers = [h.format(etag=etag, etag_gzip=etag_gzip) for h in headers]
         pids = [process.pid, *worker_pids(process.pid)]
         before = cpu_seconds(pids)
         result = milcomp_live.wrk(args.port, path, args, headers)
@@ -72,6 +78,21 @@ def measure(args, env, var_dir):
         measured.append((label, result))
     stop()
     return measured, size
+
+
+def etag_of(port, path, headers):
+    import http.client
+
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request("GET", path, headers={"Host": "127.0.0.1", **headers})
+        response = connection.getresponse()
+        response.read()
+        if response.getheader("Content-Encoding") != "gzip":
+            raise SystemExit(f"{path} did not answer gzip to Accept-Encoding: gzip")
+        return response.getheader("ETag")
+    finally:
+        connection.close()
 
 
 def report(args, measured, size):
@@ -109,6 +130,11 @@ def main():
     parser.add_argument("--keep", action="store_true")
     parser.add_argument("--reuse", metavar="DIR")
     parser.add_argument(
+        "--redis",
+        metavar="URL",
+        help="REDIS_URL of the server (the production cache: results, rankings, counters)",
+    )
+    parser.add_argument(
         "--rate-limit",
         default="1000000000/minute",
         help="API_RATE_LIMIT of the server ('off': no limit in the app, as behind a proxy's)",
@@ -124,6 +150,9 @@ def main():
     )
     env["API_RATE_LIMIT"] = args.rate_limit
     log(f"API_RATE_LIMIT={args.rate_limit}")
+    if args.redis:
+        env["REDIS_URL"] = args.redis
+        log(f"REDIS_URL={args.redis}")
     if not args.reuse:
         milcomp_live.prepare(args, env, var_dir)
     measured, size = measure(args, env, var_dir)

@@ -19,6 +19,11 @@ from core import views as core_views
 from core.admin_views import ExternalLinkChooserView
 
 urlpatterns = [
+    # First: the API's rankings are polled hundreds of times a second (each pattern tried
+    # before costs a regular expression match).
+    path("api/v1/", include("api.urls")),
+    # Anything else under /api/ answers a JSON problem, not the site's HTML 404 page.
+    re_path(r"^api/", api_problems.not_found),
     # Staff log in through allauth (e-mail, password, TOTP); Wagtail's own login and password
     # reset, which know no second factor, lead there.
     path(
@@ -46,9 +51,6 @@ urlpatterns = [
     path("sitemap.xml", core_views.sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("api/v1/", include("api.urls")),
-    # Anything else under /api/ answers a JSON problem, not the site's HTML 404 page.
-    re_path(r"^api/", api_problems.not_found),
 ]
 
 if settings.DEBUG:

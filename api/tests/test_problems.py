@@ -1,6 +1,8 @@
 """Bad input gets RFC 9457 problem details and changes nothing; no 500."""
 
 import json
+import time
+from contextlib import contextmanager
 
 import pytest
 
@@ -26,6 +28,19 @@ def post(api, url, body, key, **extra):
         **bearer(key),
         **extra,
     )
+
+
+@contextmanager
+def client_rate(rate):
+    """Set the API's per-client rate limit (DRF reads its rates when the class is defined)."""
+    from rest_framework.throttling import SimpleRateThrottle
+
+    original = SimpleRateThrottle.THROTTLE_RATES
+    SimpleRateThrottle.THROTTLE_RATES = {"client": rate}
+    try:
+        yield
+    finally:
+        SimpleRateThrottle.THROTTLE_RATES = original
 
 
 def assert_problem(response, status, title=None):
@@ -133,12 +148,8 @@ def test_revoked_token(api, congress, delegate_type, hod_est, est_key):
 
 def test_over_limit_client(api, settings, est):
     from rest_framework.settings import api_settings
-    from rest_framework.throttling import SimpleRateThrottle
 
-    rates = {"client": "3/day"}  # a window the test never crosses
-    original = SimpleRateThrottle.THROTTLE_RATES
-    SimpleRateThrottle.THROTTLE_RATES = rates
-    try:
+    with client_rate("3/day"):  # a window the test never crosses
         for _n in range(3):
             assert api.get("/api/v1/nations/").status_code == 200
         response = api.get("/api/v1/nations/")
@@ -147,9 +158,35 @@ def test_over_limit_client(api, settings, est):
         assert "throttled" in problem["detail"].lower()
         # Another client is counted apart.
         assert api.get("/api/v1/nations/", REMOTE_ADDR="10.0.0.9").status_code == 200
-    finally:
-        SimpleRateThrottle.THROTTLE_RATES = original
     assert api_settings.DEFAULT_THROTTLE_RATES["client"]
+
+
+def test_over_limit_counts_in_the_counters_cache_once_per_request(api, est):
+    from django.core.cache import cache, caches
+
+    with client_rate("2/day"):
+        statuses = [api.get("/api/v1/nations/").status_code for _n in range(4)]
+    counter = f"throttle_client_127.0.0.1:{int(time.time() // 86400)}"
+
+    assert statuses == [200, 200, 429, 429]
+    assert caches["counters"].get(counter) == 4
+    assert cache.get(counter) is None  # not among the pages of the default cache
+
+
+def test_an_unreachable_counter_cache_lets_requests_through(api, est, settings, caplog):
+    settings.CACHES = {
+        **settings.CACHES,
+        "counters": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.25, "SOCKET_TIMEOUT": 0.25},
+        },
+    }
+    with client_rate("1/day"):
+        statuses = [api.get("/api/v1/nations/").status_code for _n in range(3)]
+
+    assert statuses == [200, 200, 200]
+    assert "127.0.0.1:1" in caplog.text  # logged, not raised
 
 
 def test_unknown_endpoint_and_method(api, est):

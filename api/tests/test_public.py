@@ -1,6 +1,7 @@
 """The public read API: contents in both languages, filters, pagination, ETag, CORS, queries."""
 
 import datetime
+import gzip
 
 import pytest
 
@@ -320,9 +321,41 @@ def test_unknown_ranking_is_a_404_problem(api, scored):
 
 
 def test_warm_rankings_take_one_query(api, scored, django_assert_max_num_queries):
-    """Only the competition is read (so that an edit of it shows at once); the rankings come
-    from the shared cache under the results version."""
+    """Only the competition's id is read (a renamed or deleted one is seen at once; its edits
+    move the results version); the rankings come from the shared cache under that version."""
     url = "/api/v1/milcomp/competitions/2027/rankings/"
     api.get(url)
     with django_assert_max_num_queries(1):
         assert api.get(url).status_code == 200
+
+
+def test_rankings_gzip_when_the_client_takes_it(api, scored):
+    url = "/api/v1/milcomp/competitions/2027/rankings/"
+    plain = api.get(url)
+    packed = api.get(url, HTTP_ACCEPT_ENCODING="br, gzip;q=0.8")
+    refused = api.get(url, HTTP_ACCEPT_ENCODING="gzip;q=0, identity")
+
+    assert "Content-Encoding" not in plain and "Content-Encoding" not in refused
+    assert packed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(packed.content) == plain.content == refused.content
+    assert len(packed.content) * 3 < len(plain.content)
+    assert packed["ETag"] != plain["ETag"] == refused["ETag"]
+    assert "Accept-Encoding" in packed["Vary"] and "Accept-Encoding" in plain["Vary"]
+    again = api.get(url, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=packed["ETag"])
+    assert again.status_code == 304
+
+
+def test_rankings_show_a_renamed_competition_and_its_new_slug_at_once(
+    api, scored, django_capture_on_commit_callbacks
+):
+    old_url = "/api/v1/milcomp/competitions/2027/rankings/"
+    before = api.get(old_url)
+    with django_capture_on_commit_callbacks(execute=True):
+        scored.slug = "2027-tallinn"
+        scored.title_en = "MILCOMP 2027, Tallinn"
+        scored.save()
+
+    assert api.get(old_url).status_code == 404
+    after = api.get("/api/v1/milcomp/competitions/2027-tallinn/rankings/")
+    assert after["ETag"] != before["ETag"]
+    assert after.json()["competition"]["title"] == "MILCOMP 2027, Tallinn"

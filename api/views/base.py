@@ -36,6 +36,20 @@ def activate_language(request) -> str:
     return language
 
 
+def accepts_gzip(request) -> bool:
+    """Whether the client's Accept-Encoding takes gzip (named or `*`, with a q above 0)."""
+    for item in request.headers.get("Accept-Encoding", "").split(","):
+        coding, _sep, params = item.strip().partition(";")
+        if coding.strip().lower() not in ("gzip", "x-gzip", "*"):
+            continue
+        q = params.strip().lower().removeprefix("q=").strip()
+        try:
+            return not q or float(q) > 0
+        except ValueError:
+            return False
+    return False
+
+
 def conditional(request, response):
     """Give a 200 response an ETag (its content's hash unless set) and answer 304 when the
     client's If-None-Match still matches."""

@@ -8,6 +8,7 @@ from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics
@@ -27,7 +28,7 @@ from news.models import ArticlePage
 
 from .. import rankings, serializers
 from ..filters import ArticleFilter, EventFilter
-from .base import LANG_PARAMETER, ApiViewMixin, conditional
+from .base import LANG_PARAMETER, ApiViewMixin, accepts_gzip, conditional
 
 LANG = [LANG_PARAMETER]
 
@@ -202,25 +203,29 @@ class RankingsView(ApiViewMixin, APIView):
         return self.answer(request, slug)
 
     def answer(self, request, slug, name=None, key=None):
-        competition = results.competition_for(slug)
         if name:
-            rankings.check_ranking(competition, name, key)
-        version = rankings.version_of(competition)
-        etag = rankings.etag(competition, version, name, key)
+            rankings.check_ranking(name, key)
+        pk = results.competition_pk(slug)  # the competition's row only when not cached
+        version = rankings.version_of(pk)
+        encoding = "gzip" if accepts_gzip(request) else ""
+        etag = rankings.etag(pk, version, name, key, encoding)
         response = HttpResponse(status=200)
         response["ETag"] = etag
         not_modified = conditional(request, response)
         if not_modified.status_code == 304:
             return not_modified
-        content = rankings.rankings_json(competition, version, name, key)
+        content = rankings.rankings_json(pk, version, name, key, encoding)
         response = HttpResponse(content, content_type="application/json")
         response["ETag"] = etag
+        if encoding:
+            response["Content-Encoding"] = encoding
         return response
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         if response.status_code in (200, 304):
             response["Cache-Control"] = "no-cache"
+        patch_vary_headers(response, ["Accept-Encoding"])
         return response
 
 

@@ -266,6 +266,41 @@ def test_live_fragment_queries_cold_at_most_six_and_warm_one(
     assert rows_of(cold.content.decode())[0] == ("EST 1", "1", "4508")
 
 
+def test_a_kept_fragment_is_served_without_reading_the_results(client, scored, monkeypatch):
+    """The polling hot path: the competition's id and version, then the kept fragment; the
+    competition's row and its results are read only when this version's fragment is not kept."""
+    from milcomp import results
+
+    live_url = url("milcomp_results_overall_live", scored)
+    first = client.get(live_url)
+    reads = []
+    monkeypatch.setattr(results, "live_results", lambda *a, **k: reads.append(a))
+    monkeypatch.setattr(results, "competition_for", lambda *a, **k: reads.append(a))
+
+    again = client.get(live_url)
+
+    assert again.status_code == 200 and again.content == first.content
+    assert reads == []
+
+
+def test_a_competition_title_or_new_slug_shows_at_once_on_the_live_fragment(
+    client, scored, django_capture_on_commit_callbacks
+):
+    old_url = url("milcomp_results_overall_live", scored)
+    before = client.get(old_url)
+    with django_capture_on_commit_callbacks(execute=True):
+        scored.slug = "2027-tallinn"
+        scored.status = Competition.Status.FINISHED  # polling stops
+        scored.save()
+
+    assert client.get(old_url).status_code == 404
+    new_url = url("milcomp_results_overall_live", scored)
+    after = client.get(new_url, HTTP_IF_NONE_MATCH=before["ETag"])
+    assert after.status_code == 200 and after["ETag"] != before["ETag"]
+    assert "hx-trigger" in before.content.decode()
+    assert "hx-trigger" not in after.content.decode()
+
+
 def test_full_page_after_a_change_queries_stay_bounded(
     client, scored, judge_user, django_assert_max_num_queries
 ):

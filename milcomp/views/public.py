@@ -108,8 +108,9 @@ class View:
         return reverse(f"milcomp_results_{self.name}{suffix}", args=args)
 
 
-def view_or_404(competition, name, arg=None) -> View:
-    if name == "category" and arg not in competition.categories:
+def view_or_404(name, arg=None) -> View:
+    """The results view `name` (with its category or discipline `arg`), 404 if there is none."""
+    if name == "category" and arg not in Category.values:
         raise Http404
     if name == "discipline" and arg not in DisciplineKind.values:
         raise Http404
@@ -294,30 +295,34 @@ def fragment_context(competition, live, view: View) -> dict:
     }
 
 
-def fragment_key(competition, version, view: View) -> str | None:
+def fragment_key(competition_pk, version, view: View) -> str | None:
     if version is None:
         return None
     language = translation.get_language()
-    return f"milcomp:{results.FORMAT}:fragment:{competition.pk}:{version}:{language}:{view.key}"
+    return f"milcomp:{results.FORMAT}:fragment:{competition_pk}:{version}:{language}:{view.key}"
+
+
+def render_fragment(competition, live, view: View) -> str:
+    return render_to_string(
+        "milcomp/results/fragment.html", fragment_context(competition, live, view)
+    ).strip()
 
 
 def fragment(competition, live, view: View) -> str:
     """Return the results section's HTML in the active language (cached per version)."""
     return results.cached(
-        fragment_key(competition, live.version, view),
-        lambda: render_to_string(
-            "milcomp/results/fragment.html", fragment_context(competition, live, view)
-        ).strip(),
+        fragment_key(competition.pk, live.version, view),
+        lambda: render_fragment(competition, live, view),
     )
 
 
-def etag_of(competition, version, view: View) -> str | None:
+def etag_of(competition_pk, version, view: View) -> str | None:
     """The ETag of a view's fragment: its competition, results version, language and view
     (None without a version: the cache could not say it)."""
     if version is None:
         return None
     language = translation.get_language()
-    return f'"{results.FORMAT}-{competition.pk}-{version}-{language}-{view.key}"'
+    return f'"{results.FORMAT}-{competition_pk}-{version}-{language}-{view.key}"'
 
 
 # --- Views ----------------------------------------------------------------------------------------
@@ -340,7 +345,7 @@ def index(request):
 def page(request, competition, view, arg=None):
     """One results view of a competition, with the live fragment inside."""
     competition = results.competition_for(competition)
-    view = view_or_404(competition, view, arg)
+    view = view_or_404(view, arg)
     live = results.live_results(competition)
     return render(
         request,
@@ -367,18 +372,25 @@ def _no_cache(response, version, etag):
 def live(request, competition, view, arg=None):
     """The results section alone, for the page's polling: 304 while nothing has changed.
 
-    The hot path, hundreds of times per second: the competition (one query), its results
-    version (one cache read), then a 304 or the fragment from the shared cache.
+    The hot path, hundreds of times per second: the competition's id (one indexed read), its
+    results version (one cache read), then a 304 or the fragment from the shared cache. The
+    competition and its results are read only when the fragment of this version is not kept.
     """
-    competition = results.competition_for(competition)
-    view = view_or_404(competition, view, arg)
-    version = queries.results_version(competition)
-    etag = etag_of(competition, version, view)
+    slug = competition
+    view = view_or_404(view, arg)
+    pk = results.competition_pk(slug)
+    version = queries.results_version(pk)
+    etag = etag_of(pk, version, view)
     if etag is not None:
         not_modified = get_conditional_response(request, etag=etag)
         if not_modified is not None:
             return _no_cache(not_modified, version, etag)
-    html = fragment(competition, results.live_results(competition, version), view)
+
+    def render_now():
+        competition = results.competition_for(slug)
+        return render_fragment(competition, results.live_results(competition, version), view)
+
+    html = results.cached(fragment_key(pk, version, view), render_now)
     return _no_cache(HttpResponse(html), version, etag)
 
 
@@ -432,7 +444,7 @@ def csv_rows(competition, live, view: View) -> Sheet:
 def csv_export(request, competition, view, arg=None):
     """A view's table as a CSV file (UTF-8 with a BOM, for spreadsheets)."""
     competition = results.competition_for(competition)
-    view = view_or_404(competition, view, arg)
+    view = view_or_404(view, arg)
     live = results.live_results(competition)
     response = HttpResponse(
         to_csv([csv_rows(competition, live, view)]), content_type="text/csv; charset=utf-8"
