@@ -6,7 +6,7 @@ import errno
 import logging
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, ProgrammingError
 from django.http import HttpResponse
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.template import loader
@@ -65,6 +65,9 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
 # Faults of what the site stands on: the database (down, restarting, a lock held too long) and
 # the disk (full, read-only, failing). They pass, so the answer is "try again shortly", not a bug.
 UNAVAILABLE_ERRORS = (OperationalError, InterfaceError)
+# PostgreSQL's "undefined table": the database is being restored or migrated (SQLite says so
+# with an OperationalError). Any other ProgrammingError is a bug and stays a 500.
+MISSING_TABLE_SQLSTATE = "42P01"
 STORAGE_ERRNOS = {errno.ENOSPC, errno.EROFS, errno.EDQUOT, errno.EIO, errno.EACCES}
 RETRY_AFTER_SECONDS = 30
 
@@ -75,6 +78,8 @@ def is_unavailable(error) -> bool:
     """Return whether `error` is a passing fault of the database or the disk."""
     if isinstance(error, UNAVAILABLE_ERRORS):
         return True
+    if isinstance(error, ProgrammingError):
+        return getattr(error.__cause__, "sqlstate", None) == MISSING_TABLE_SQLSTATE
     return isinstance(error, OSError) and error.errno in STORAGE_ERRNOS
 
 

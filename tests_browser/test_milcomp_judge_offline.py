@@ -111,3 +111,52 @@ def test_result_changed_meanwhile_is_shown_side_by_side_to_choose(
     conflicts = [p for p in console.problems if "status of 409 (Conflict)" in p[1]]
     assert len(conflicts) == 1
     console.problems.remove(conflicts[0])
+
+
+def test_logging_out_asks_about_unsent_entries_then_leaves_nothing_on_the_device(page, console):
+    """Its own session (logging out ends it): an entry made offline is counted when the judge
+    logs out; cancelling keeps the judge in to send it; confirming deletes the kept pages, the
+    service worker and the entries."""
+    log_in(page, "judge@example.org")
+    page.goto(LAND)
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    team = page.locator(".entry-team").nth(6)
+    page.context.set_offline(True)
+    enter_land(team, "8:08", "Typed in at the course")
+    expect(team.locator("[data-pending]")).to_have_text("Not sent yet")
+
+    def log_out(accept):
+        with page.expect_event("dialog") as shown:
+            page.get_by_role("button", name="Log out").click()
+        message = shown.value.message
+        shown.value.accept() if accept else shown.value.dismiss()
+        return message
+
+    question = log_out(accept=False)
+    assert question == (
+        "Results entered on this device and not sent yet: 1. Logging out deletes them from "
+        "this device. Log out anyway?"
+    )
+    expect(page.locator("[data-pending]")).to_have_count(1)  # still here, still logged in
+
+    page.context.set_offline(False)
+    expect(page.locator("[data-pending]")).to_have_count(0)  # sent
+    page.route("**/entry.json", lambda route: route.abort())  # online, but it cannot be sent
+    enter_land(team, "8:09", "Second thoughts")
+    expect(team.locator("[data-pending]")).to_have_text("Not sent yet")
+    assert log_out(accept=True) == question
+    expect(page.get_by_role("button", name="Log out")).to_have_count(0)
+
+    left = page.evaluate(
+        """async () => ({
+            databases: (await indexedDB.databases()).map((db) => db.name),
+            caches: await caches.keys(),
+            workers: (await navigator.serviceWorker.getRegistrations()).length,
+        })"""
+    )
+    assert left == {"databases": [], "caches": [], "workers": 0}
+    # Chromium logs the aborted sends as console errors: they are this test's.
+    aborted = [p for p in console.problems if "entry.json" in p[0] and "ERR_FAILED" in p[1]]
+    assert aborted
+    for problem in aborted:
+        console.problems.remove(problem)

@@ -3,7 +3,7 @@
 import errno
 
 from django.conf.urls.i18n import i18n_patterns
-from django.db import OperationalError
+from django.db import OperationalError, connection
 from django.http import HttpResponse
 from django.urls import path
 
@@ -20,6 +20,19 @@ def bug(request):
     raise ValueError("a bug, not a fault of what the site stands on")
 
 
+def table_missing(request):
+    """What a page does while the database is being restored: its tables are not there yet."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT id FROM cior_table_not_restored_yet")
+    return HttpResponse("never")
+
+
+def sql_bug(request):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT no_such_column FROM django_migrations")
+    return HttpResponse("never")
+
+
 def session_read(request):
     request.session.get("anything")
     return HttpResponse("never")
@@ -30,6 +43,8 @@ urlpatterns = i18n_patterns(
     path("disk-full/", disk_full),
     path("bug/", bug),
     path("session/", session_read),
+    path("table-missing/", table_missing),
+    path("sql-bug/", sql_bug),
 )
 
 handler500 = "core.views.server_error"

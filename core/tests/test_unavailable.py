@@ -4,7 +4,7 @@ import logging
 
 import pytest
 from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
-from django.db import OperationalError
+from django.db import OperationalError, connection
 from django.test import Client, override_settings
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("core.tests.fault_urls")]
@@ -58,6 +58,24 @@ def test_bug_still_answers_500(client):
     assert response.status_code == 500
     assert "Retry-After" not in response
     assert "Something went wrong" in response.content.decode()
+
+
+def test_missing_table_while_restoring_answers_503(client):
+    response = client.get("/fr/table-missing/")
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert "Le site est brièvement indisponible" in response.content.decode()
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="SQLite: any SQL error is operational"
+)
+def test_a_wrong_query_is_a_bug_not_a_fault(client):
+    response = client.get("/en/sql-bug/")
+
+    assert response.status_code == 500
+    assert "Retry-After" not in response
 
 
 def test_database_fault_is_logged_in_one_line(client, caplog):

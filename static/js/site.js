@@ -22,6 +22,58 @@
     });
   }
 
+  // Logging out leaves nothing of a judge's pages on the device (a phone may be shared): the
+  // pages kept for offline entry (judge-sw.js), their service worker, and the entries and start
+  // lists (judge-offline.js). Entries not sent yet are counted first: the judge confirms or
+  // stays logged in to send them.
+  var logout = document.querySelector("form[data-logout]");
+  if (logout && window.indexedDB && indexedDB.databases && window.Promise) {
+    var JUDGE_DB = "cior-judge";
+    var pendingCount = function () {
+      return indexedDB.databases().then(function (found) {
+        if (!found.some(function (db) { return db.name === JUDGE_DB; })) return 0;
+        return new Promise(function (resolve) {
+          var request = indexedDB.open(JUDGE_DB);
+          request.onsuccess = function () {
+            var database = request.result;
+            if (!database.objectStoreNames.contains("pending")) { database.close(); return resolve(0); }
+            var counting = database.transaction("pending").objectStore("pending").count();
+            counting.onsuccess = function () { database.close(); resolve(counting.result); };
+            counting.onerror = function () { database.close(); resolve(0); };
+          };
+          request.onerror = function () { resolve(0); };
+        });
+      });
+    };
+    var clearJudgeData = function () {
+      var steps = [new Promise(function (resolve) {
+        var request = indexedDB.deleteDatabase(JUDGE_DB);
+        request.onsuccess = request.onerror = request.onblocked = function () { resolve(); };
+      })];
+      if (window.caches) steps.push(caches.delete("cior-judge-v1"));
+      if (navigator.serviceWorker) {
+        steps.push(navigator.serviceWorker.getRegistrations().then(function (registrations) {
+          return Promise.all(registrations.filter(function (registration) {
+            return registration.scope.indexOf("/milcomp/judge/") !== -1;
+          }).map(function (registration) { return registration.unregister(); }));
+        }));
+      }
+      return Promise.all(steps);
+    };
+    logout.addEventListener("submit", function (event) {
+      if (logout.dataset.cleared) return;
+      event.preventDefault();
+      pendingCount().then(function (count) {
+        if (count && !window.confirm(logout.dataset.textUnsent.replace("{count}", count))) return false;
+        return clearJudgeData();
+      }).catch(function () {}).then(function (cancelled) {
+        if (cancelled === false) return;
+        logout.dataset.cleared = "1";
+        logout.submit();
+      });
+    });
+  }
+
   // A form sent back with errors: a summary at its top lists them, each linked to its field,
   // and takes the focus, so that the error is seen (and announced) without scrolling.
   var lists = document.querySelectorAll("form .errorlist");
