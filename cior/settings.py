@@ -126,6 +126,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "core.context_processors.fragments",
             ],
         },
     },
@@ -234,6 +235,7 @@ CIOR_PAGE_CACHE_RECORDS = {
     "wagtaildocs.Document": [],
     "events.Event": ["events.EventIndexPage"],
     "events.ProgrammeItem": ["events.EventIndexPage"],
+    "events.RegistrationType": ["events.EventIndexPage"],  # the fees on the event's page
     "nations.Nation": [
         "nations.NationsPage",
         "events.EventIndexPage",

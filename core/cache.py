@@ -88,6 +88,40 @@ def generation(request=None):
     return current
 
 
+def kept(request, name, parts, compute, timeout=3600):
+    """Return `compute()`, kept in the shared cache for the current generation under `name`
+    and `parts` (what the value depends on besides the content: site, language, page...).
+
+    Whatever a page shows of the content may be kept so: every change of it moves the
+    generation (see the module). None is never kept (a 404's lookup: the parts may come from
+    the address, and what no page shows must not fill the cache). Without a generation (the
+    cache cannot say, or CIOR_FRAGMENT_CACHE is off) it is computed for each call.
+    """
+    current = generation(request)
+    if current is None:
+        return compute()
+    key = ":".join(["cior", name, current, *(str(part) for part in parts)])
+    try:
+        value = cache.get(key)
+    except Exception:
+        logger.warning("Page cache unavailable: %s computed uncached.", name)
+        return compute()
+    if value is None:
+        value = compute()
+        if value is not None:
+            try:
+                cache.set(key, value, timeout)
+            except Exception:
+                logger.warning("Page cache unavailable: %s not kept.", name)
+    return value
+
+
+def fragment_seconds(request) -> int:
+    """How long a template's `{% cache %}` fragment may be kept: 0 (not at all) without a
+    generation; used with the generation among the fragment's keys (core.context_processors)."""
+    return 3600 if generation(request) is not None else 0
+
+
 def move_generation():
     """Drop every kept page at once: give them all a new generation. Never raises."""
     try:

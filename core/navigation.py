@@ -1,13 +1,10 @@
 """The main menu, built from the page tree and kept in the shared cache per site and language
 for the current page generation (core.cache): any change to the tree moves it."""
 
-from django.core.cache import cache
 from django.utils import translation
 from wagtail.models import Site
 
 from . import cache as page_cache
-
-TIMEOUT = 3600
 
 
 def main_menu(request):
@@ -19,11 +16,9 @@ def main_menu(request):
     site = Site.find_for_request(request)
     if site is None:
         return {"home": None, "items": []}
-    current = page_cache.generation(request)
-    if current is None:
-        return _build_menu(site, request)
-    key = f"cior:menu:{current}:{site.pk}:{translation.get_language()}"
-    return cache.get_or_set(key, lambda: _build_menu(site, request), TIMEOUT)
+    return page_cache.kept(
+        request, "menu", [site.pk, translation.get_language()], lambda: _build_menu(site, request)
+    )
 
 
 def _entry(page, request):

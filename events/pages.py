@@ -10,6 +10,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from core import cache as page_cache
+
 from . import queries
 from .models import Event
 
@@ -93,9 +95,19 @@ class EventIndexPage(RoutablePageMixin, Page):
     @path("<slug:slug>/", name="event_detail")
     def event_detail(self, request, slug):
         language = self.locale.language_code
-        event = queries.event_for_page(slug, language)
-        if event is None:
+
+        def read():
+            event = queries.event_for_page(slug, language)
+            if event is None:
+                return None
+            return event, queries.programme_by_day(event), list(event.registration_types.all())
+
+        # Kept for the page generation, which any change of an event, its programme, its fees
+        # or its host nation moves (core.cache); only slugs of public events are kept.
+        found = page_cache.kept(request, "event-page", [language, slug], read)
+        if found is None:
             raise Http404
+        event, programme, registration_types = found
         if slug != event.slug_for(language):
             # An address in the other language's slug (e.g. French pages once used the English
             # slugs): one permanent redirect to the page's own address.
@@ -105,8 +117,8 @@ class EventIndexPage(RoutablePageMixin, Page):
             request,
             context_overrides={
                 "event": event,
-                "programme": queries.programme_by_day(event),
-                "registration_types": list(event.registration_types.all()),
+                "programme": programme,
+                "registration_types": registration_types,
                 "registration": registration_state(event),
                 "registers_delegations": user.is_authenticated
                 and user.has_perm("events.register_for_nation"),

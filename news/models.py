@@ -1,7 +1,10 @@
 """News articles and the photo library edited by the STRATCOM committee."""
 
+import re
+
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -14,6 +17,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.blocks import BodyBlock
+from core.cache import fragment_seconds
 
 
 class Photo(AbstractImage):
@@ -104,12 +108,29 @@ class NewsIndexPage(Page):
         category = request.GET.get("category", "")
         if category not in ArticlePage.Category.values:
             category = ""
-        articles = queries.with_cover_renditions(
-            queries.published_articles(self.locale_id, category=category)
+
+        def page_of_cards():
+            articles = queries.with_cover_renditions(
+                queries.published_articles(self.locale_id, category=category)
+            )
+            paginator = Paginator(articles, self.articles_per_page)
+            page_obj = paginator.get_page(request.GET.get("page"))
+            page_obj.object_list = queries.as_cards(page_obj.object_list, request)
+            return page_obj
+
+        # Read only when the list is rendered: not when its fragment is kept (the template's
+        # {% cache %}), which it is for the plain addresses: a category and a page of 1-99.
+        context["page_obj"] = SimpleLazyObject(page_of_cards)
+        number = request.GET.get("page", "1")
+        plain = (
+            set(request.GET) <= {"page", "category"}
+            and request.GET.get("category", "") == category
+            and re.fullmatch(r"[1-9][0-9]?", number) is not None
         )
-        page_obj = Paginator(articles, self.articles_per_page).get_page(request.GET.get("page"))
-        page_obj.object_list = queries.as_cards(page_obj.object_list, request)
-        context["page_obj"] = page_obj
+        # Any other address reads and keeps nothing ({% cache %} reads its key whatever the
+        # time it is asked to keep for: that key is never written).
+        context["list_key"] = f"{category}:{number}" if plain else "not-kept"
+        context["list_seconds"] = fragment_seconds(request) if plain else 0
         context["category"] = category
         context["categories"] = [
             {"value": "", "label": _("All news"), "current": not category},
@@ -181,29 +202,40 @@ class ArticlePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
 
-        gallery = list(self.gallery_images.select_related("image"))
-        # Each photo's renditions for what it shows here, all in one query: the cover's, the
-        # gallery's, and those of the images in the body (the template reuses these objects).
-        wanted = [(item.image, renditions.GALLERY_SPECS) for item in gallery]
-        if self.cover:
-            wanted.append((self.cover, [*renditions.COVER, renditions.OPEN_GRAPH]))
-        wanted += [
-            (block.value["image"], renditions.BODY_IMAGE)
-            for block in self.body
-            if block.block_type == "image" and block.value["image"]
-        ]
-        queries.attach_renditions(wanted)
-        og_image = None
-        if self.cover:
-            og_image = get_rendition_or_not_found(self.cover, renditions.OPEN_GRAPH)
-        # Its width is zero when the photo's file is missing: no og:image then.
-        if og_image is not None and og_image.width:
-            context["og_image"] = og_image
-            context["og_image_url"] = request.build_absolute_uri(og_image.url)
-        else:
-            context["og_image"] = None
-        context["gallery"] = gallery
-        context["tags"] = list(self.tags.all())
+        def prepared():
+            gallery = list(self.gallery_images.select_related("image"))
+            # Each photo's renditions for what it shows here, all in one query: the cover's,
+            # the gallery's, and those of the images in the body (the template reuses these
+            # objects).
+            wanted = [(item.image, renditions.GALLERY_SPECS) for item in gallery]
+            if self.cover:
+                wanted.append((self.cover, [*renditions.COVER, renditions.OPEN_GRAPH]))
+            wanted += [
+                (block.value["image"], renditions.BODY_IMAGE)
+                for block in self.body
+                if block.block_type == "image" and block.value["image"]
+            ]
+            queries.attach_renditions(wanted)
+            og_image = None
+            if self.cover:
+                og_image = get_rendition_or_not_found(self.cover, renditions.OPEN_GRAPH)
+            # Its width is zero when the photo's file is missing: no og:image then.
+            if og_image is None or not og_image.width:
+                og_image = None
+            return {
+                "cover": self.cover,
+                "og_image": og_image,
+                "og_image_url": request.build_absolute_uri(og_image.url) if og_image else "",
+                "gallery": gallery,
+                "tags": list(self.tags.all()),
+            }
+
+        # Read only when rendered: not when the template's fragments of this article are kept
+        # ({% cache %} under the page generation, which any edit of it moves).
+        found = SimpleLazyObject(prepared)
+        for name in ("cover", "og_image", "og_image_url", "gallery", "tags"):
+            context[name] = SimpleLazyObject(lambda name=name: found[name])
+        context["fragment_host"] = f"{request.scheme}://{request.get_host()}"
         return context
 
 

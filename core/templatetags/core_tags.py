@@ -6,6 +6,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page
 
+from core import cache as page_cache
 from core import navigation
 
 register = template.Library()
@@ -64,11 +65,16 @@ def _translated_suffix(context, page, suffix, code):
 
 def _translation_urls(request, page):
     """Return {language code: (locale id, URL)} of the live translations of `page` (itself
-    included)."""
-    return {
-        other.locale.language_code: (other.locale_id, other.get_url(request))
-        for other in page.get_translations(inclusive=True).live().select_related("locale")
-    }
+    included), kept for the page generation (a published, moved or renamed translation moves
+    it)."""
+
+    def compute():
+        return {
+            other.locale.language_code: (other.locale_id, other.get_url(request))
+            for other in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+
+    return page_cache.kept(request, "translations", [request.get_host(), page.pk], compute)
 
 
 @register.simple_tag(takes_context=True)
@@ -87,8 +93,11 @@ def breadcrumbs(context):
         if home is not None:
             return [home]
 
-    ancestors = page.get_ancestors().filter(depth__gte=2)
-    return [
-        {"title": ancestor.title, "url": ancestor.get_url(request)}
-        for ancestor in ancestors.only("id", "title", "url_path", "path", "depth", "locale_id")
-    ]
+    def compute():
+        ancestors = page.get_ancestors().filter(depth__gte=2)
+        return [
+            {"title": ancestor.title, "url": ancestor.get_url(request)}
+            for ancestor in ancestors.only("id", "title", "url_path", "path", "depth", "locale_id")
+        ]
+
+    return page_cache.kept(request, "breadcrumbs", [request.get_host(), page.pk], compute)

@@ -205,3 +205,46 @@ def test_the_next_events_move_on_with_the_date(client, upcoming, monkeypatch, pa
         "Congress",
         "Later",
     ]
+
+
+def test_a_new_fee_or_programme_item_shows_on_the_event_page_at_once(
+    client, upcoming, page_cache, django_capture_on_commit_callbacks
+):
+    """The event page is kept (page cache) and so is what it reads (the event, its programme
+    and fees, under the generation): a fee or a programme change drops both once committed."""
+    from .factories import ProgrammeItemFactory, RegistrationTypeFactory
+
+    congress = Event.objects.get(slug="congress")
+    with django_capture_on_commit_callbacks(execute=True):
+        fee = RegistrationTypeFactory(event=congress, fee="250.00")
+    assert "250.00 EUR" in client.get("/en/events/congress/").text
+    assert client.get("/en/events/congress/")["X-Page-Cache"] == "hit"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        fee.fee = "275.00"
+        fee.save()
+        ProgrammeItemFactory(event=congress, title_en="Wreath laying")
+
+    html = client.get("/en/events/congress/").text
+    assert "275.00 EUR" in html and "250.00 EUR" not in html
+    assert "Wreath laying" in html
+    assert "http://localhost/en/events/congress/" in page_cache
+
+
+def test_unknown_event_addresses_are_not_kept(client, upcoming, page_cache, monkeypatch):
+    """What the address names is only kept when it is a public event: no client fills the
+    cache with lookups of slugs that do not exist."""
+    from django.core.cache import cache
+
+    kept = []
+    set_value = cache.set
+    monkeypatch.setattr(
+        cache, "set", lambda key, *a, **k: (kept.append(key), set_value(key, *a, **k))
+    )
+    for number in range(3):
+        assert client.get(f"/en/events/no-such-event-{number}/").status_code == 404
+    assert client.get("/en/events/congress/").status_code == 200
+
+    assert [key for key in kept if ":event-page:" in key] == [
+        f"cior:event-page:{cache.get('cior:pages:generation')}:en:congress"
+    ]

@@ -173,3 +173,24 @@ def test_with_redis_unreachable_an_article_and_the_index_answer_uncached(
     assert article.status_code == 200 and "<h1>Council meets in Brussels</h1>" in article.text
     assert article["X-Page-Cache"] == "bypass" and "no-store" in article["Cache-Control"]
     assert card_titles(index) == ["Council meets in Brussels"]
+
+
+def test_the_news_list_is_kept_for_its_plain_addresses_only(
+    client, news_indexes, settings, django_assert_max_num_queries
+):
+    """The list of cards is a fragment kept under the generation for a category and a page of
+    1-99; any other query string renders it each time (no client chooses what is kept)."""
+    settings.CIOR_FRAGMENT_CACHE = True
+    make_articles(news_indexes["en"], 14)
+    plain, odd = "/en/news/?page=2", "/en/news/?page=2&utm_source=x"
+    first = client.get(plain)
+    with django_assert_max_num_queries(100) as kept:
+        again = client.get(plain)
+    client.get(odd)
+    with django_assert_max_num_queries(100) as rendered:
+        odd_again = client.get(odd)
+
+    assert card_titles(again) == card_titles(first) == card_titles(odd_again)
+    assert len(card_titles(first)) == 2
+    assert len(rendered.captured_queries) > len(kept.captured_queries)
+    assert "utm_source=x" in odd_again.text and "utm_source" not in again.text
