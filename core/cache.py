@@ -98,13 +98,19 @@ def kept(request, name, parts, compute, timeout=3600):
     cache cannot say, or CIOR_FRAGMENT_CACHE is off) it is computed for each call.
     """
     current = generation(request)
-    if current is None:
+    key = None if current is None else ":".join(["cior", name, current, *map(str, parts)])
+    return cached(key, compute, timeout)
+
+
+def cached(key, compute, timeout):
+    """Return the value under `key` in the shared cache, or compute it and keep it (unless it
+    is None). `key` None: computed, not kept. A cache error is logged, the value computed."""
+    if key is None:
         return compute()
-    key = ":".join(["cior", name, current, *(str(part) for part in parts)])
     try:
         value = cache.get(key)
     except Exception:
-        logger.warning("Page cache unavailable: %s computed uncached.", name)
+        logger.warning("Cache unavailable: %s computed uncached.", key)
         return compute()
     if value is None:
         value = compute()
@@ -112,7 +118,7 @@ def kept(request, name, parts, compute, timeout=3600):
             try:
                 cache.set(key, value, timeout)
             except Exception:
-                logger.warning("Page cache unavailable: %s not kept.", name)
+                logger.warning("Cache unavailable: %s not kept.", key)
     return value
 
 

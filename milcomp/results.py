@@ -23,13 +23,13 @@ import hashlib
 import logging
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import Http404
 from django.utils import timezone
 
 from accounts.models import Person
+from core import cache as core_cache
 from nations.models import flag_path as nation_flag_path
 
 from . import queries, scoring
@@ -48,20 +48,7 @@ def cached(key, compute, timeout=TIMEOUT):
     `key` None (the cache cannot say the version): computed, not kept. A cache error is
     logged and the value computed.
     """
-    if key is None:
-        return compute()
-    try:
-        value = cache.get(key)
-    except Exception:
-        logger.warning("Results cache unavailable: %s computed uncached.", key)
-        return compute()
-    if value is None:
-        value = compute()
-        try:
-            cache.set(key, value, timeout)
-        except Exception:
-            logger.warning("Results cache unavailable: %s not kept.", key)
-    return value
+    return core_cache.cached(key, compute, timeout)
 
 
 # --- The competition ---------------------------------------------------------------------------
