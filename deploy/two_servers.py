@@ -624,15 +624,26 @@ def check_backup_restore(cluster, server_1, paths):
 
 
 def check_edge_without_apps(cluster, paths):
-    # The first look may be a stale copy while the edge refreshes it (UPDATING): look again
-    # once the refresh is in, so that `held` is what the edge keeps.
-    snapshot(cluster.edge_port, paths)
-    time.sleep(1)
-    held = snapshot(cluster.edge_port, paths)
+    # A look may give a stale copy while the edge refreshes it in the background: look again
+    # until every page is a fresh HIT (at most 5 s), so that `held` is what the edge keeps.
+    for _attempt in range(5):
+        held = snapshot(cluster.edge_port, paths)
+        if all(held[p][1].get("x-cache-status") == "HIT" for p in paths):
+            break
+        time.sleep(1)
     for port in list(cluster.apps):
         cluster.stop_app(port)
     down = snapshot(cluster.edge_port, paths)
-    served = [p for p in paths if down[p][0] == 200 and down[p][2] == held[p][2]]
+    # With no app server left, a 200 can only come from the edge's copies: the one held, or
+    # a newer one its background refresh brought in meanwhile.
+    from_edge = {"HIT", "STALE", "UPDATING"}
+    served = [
+        p
+        for p in paths
+        if down[p][0] == 200
+        and down[p][1].get("x-cache-status") in from_edge
+        and (down[p][2] == held[p][2] or held[p][1].get("x-cache-status") != "HIT")
+    ]
     states = sorted({down[p][1].get("x-cache-status", "-") for p in paths})
     missing = [
         f"{p} ({held[p][0]} {held[p][1].get('x-cache-status', '-')}, then {down[p][0]})"
