@@ -4,7 +4,6 @@ editors and the treasurer, each panel shown only to the roles it concerns, in th
 import datetime
 import html
 import re
-from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -21,8 +20,7 @@ from events.models import Registration
 from events.tests.factories import EventFactory, RegistrationFactory
 from governance.models import CouncilMeeting
 from governance.tests.factories import CouncilMeetingFactory, MotionFactory
-from nations.models import Invoice, Payment
-from nations.tests.factories import NationFactory
+from nations.tests.factories import NationFactory, make_invoice
 
 pytestmark = pytest.mark.django_db
 Role = RoleAssignment.Role
@@ -43,21 +41,6 @@ def admin_home(client, user, language):
     response = client.get("/admin/")
     assert response.status_code == 200
     return response
-
-
-def invoice(nation, year, amount, *, due_on, paid=Decimal("0")):
-    row = Invoice.objects.create(
-        nation=nation,
-        year=year,
-        sequence=year * 1000 + nation.pk,
-        number=f"{year}-{nation.pk:03d}",
-        amount=Decimal(amount),
-        issued_on=due_on - datetime.timedelta(days=30),
-        due_on=due_on,
-    )
-    if paid:
-        Payment.objects.create(invoice=row, amount=Decimal(paid), paid_on=due_on)
-    return row
 
 
 def congress(number, *, submitted=3):
@@ -96,11 +79,13 @@ def waiting(homes):
 
     latvia = NationFactory(code="LVA", name_en="Latvia", name_fr="Lettonie")
     lithuania = NationFactory(code="LTU", name_en="Lithuania", name_fr="Lituanie")
-    invoice(latvia, TODAY.year - 1, "1000", due_on=datetime.date(TODAY.year - 1, 3, 1))
-    invoice(
+    make_invoice(latvia, TODAY.year - 1, "1000", due_on=datetime.date(TODAY.year - 1, 3, 1))
+    make_invoice(
         lithuania, TODAY.year - 1, "1000", due_on=datetime.date(TODAY.year - 1, 3, 1), paid="1000"
     )
-    invoice(lithuania, TODAY.year, "1500", due_on=TODAY + datetime.timedelta(days=30), paid="500")
+    make_invoice(
+        lithuania, TODAY.year, "1500", due_on=TODAY + datetime.timedelta(days=30), paid="500"
+    )
 
     untranslated = StandardPage(title="Statutes", slug="statutes")
     homes["en"].add_child(instance=untranslated)
@@ -234,7 +219,7 @@ def test_admin_home_queries_do_not_grow_with_the_rows(
         congress(number)
         MotionFactory(meeting=waiting["meeting"], number=number, text_en=f"Motion {number}.")
         late = NationFactory()
-        invoice(late, TODAY.year - 1, "800", due_on=datetime.date(TODAY.year - 1, 3, 1))
+        make_invoice(late, TODAY.year - 1, "800", due_on=datetime.date(TODAY.year - 1, 3, 1))
     with django_assert_max_num_queries(len(few)) as many:
         page = text_of(client.get("/admin/"))
 

@@ -11,27 +11,12 @@ from accounts.models import RoleAssignment
 from accounts.tests.conftest import staff_user
 from accounts.tests.factories import PersonFactory, UserFactory
 from nations import engine as nations_engine
-from nations.models import Invoice, Payment
+from nations.tests.factories import make_invoice
 
 from .factories import EventFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db
 Role = RoleAssignment.Role
-
-
-def _invoice(nation, year, amount, *, due_on, paid=Decimal("0")):
-    invoice = Invoice.objects.create(
-        nation=nation,
-        year=year,
-        sequence=year * 1000 + nation.pk,
-        number=f"{year}-{nation.pk:03d}",
-        amount=Decimal(amount),
-        issued_on=due_on - datetime.timedelta(days=30),
-        due_on=due_on,
-    )
-    if paid:
-        Payment.objects.create(invoice=invoice, amount=paid, paid_on=due_on)
-    return invoice
 
 
 def test_login_sends_everyone_to_their_role_home(client, hod_est):
@@ -111,9 +96,9 @@ def test_role_home_in_french(client, hod_est, est, congress, delegate_type):
 
 def test_role_home_shows_invoices_with_their_state_and_what_is_owed(client, hod_est, est, fra):
     today = datetime.date.today()
-    _invoice(est, today.year - 1, "1000.00", due_on=today - datetime.timedelta(200), paid=400)
-    _invoice(est, today.year, "1200.00", due_on=today + datetime.timedelta(30))
-    _invoice(fra, today.year, "7777.00", due_on=today + datetime.timedelta(30))
+    make_invoice(est, today.year - 1, "1000.00", due_on=today - datetime.timedelta(200), paid=400)
+    make_invoice(est, today.year, "1200.00", due_on=today + datetime.timedelta(30))
+    make_invoice(fra, today.year, "7777.00", due_on=today + datetime.timedelta(30))
     client.force_login(hod_est)
 
     html = client.get("/en/my/").content.decode()

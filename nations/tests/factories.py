@@ -1,11 +1,12 @@
 """Factories of nations."""
 
+import datetime
 from decimal import Decimal
 
 import factory
 from factory.django import DjangoModelFactory
 
-from nations.models import Association, Nation, SubscriptionRate
+from nations.models import Association, Invoice, Nation, Payment, SubscriptionRate
 
 
 def _code(n):
@@ -68,3 +69,19 @@ def user_with_role(role, *, nation=None, username=None):
     )
     activate_totp(user, secret="JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", by=None)
     return user
+
+
+def make_invoice(nation, year, amount, *, due_on, paid=Decimal("0")):
+    """An invoice of `nation` for `year`, issued 30 days before `due_on`, `paid` on that day."""
+    invoice = Invoice.objects.create(
+        nation=nation,
+        year=year,
+        sequence=year * 1000 + nation.pk,
+        number=f"{year}-{nation.pk:03d}",
+        amount=Decimal(amount),
+        issued_on=due_on - datetime.timedelta(days=30),
+        due_on=due_on,
+    )
+    if paid:
+        Payment.objects.create(invoice=invoice, amount=Decimal(paid), paid_on=due_on)
+    return invoice
