@@ -5,10 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from core.models import SitePage
+
 from . import queries
 
 
-class MedalRollPage(Page):
+class MedalRollPage(SitePage, Page):
     """Lists the recipients by year of award: name, rank, nation, citation in the page's
     language; only those who consented to appear (queries.roll)."""
 

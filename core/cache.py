@@ -36,6 +36,7 @@ from urllib.parse import parse_qsl
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import transaction
@@ -122,6 +123,82 @@ def cached(key, compute, timeout):
     return value
 
 
+# A page's address is kept up to this many path components below its home page.
+ROUTE_DEPTH = 6
+
+
+def route_key(current, root, components):
+    digest = hashlib.sha256("/".join(components).encode()).hexdigest()[:32]
+    return f"cior:route:{current}:{root.pk}:{digest}"
+
+
+def kept_page(request, root, path_components):
+    """Return `(page, consumed)`: the deepest page below the home page `root` kept (by
+    `keep_route`) for the first `consumed` of `path_components`, read fresh from the database
+    with its locale; `(None, 0)` when none is kept.
+
+    Only where a page is is kept (its id and type), under the generation, which every publish,
+    move, slug change and deletion moves; the page read must still be at that address (its
+    `url_path`), so a kept address never serves another page. Keys come from the pages'
+    addresses, never from what follows them (a routable page's sub-paths, a 404's guess).
+    """
+    current = generation(request)
+    if current is None or not path_components:
+        return None, 0
+    depths = range(min(len(path_components), ROUTE_DEPTH), 0, -1)
+    keys = {route_key(current, root, path_components[:depth]): depth for depth in depths}
+    try:
+        found = cache.get_many(list(keys))
+    except Exception:
+        logger.warning("Cache unavailable: %s routed uncached.", request.path)
+        return None, 0
+    for key, depth in keys.items():  # the deepest first
+        if key not in found:
+            continue
+        pk, content_type_id = found[key]
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        page = None
+        if model is not None:
+            pages = model._default_manager.filter(pk=pk)
+            page = next(iter(pages), None)
+        address = root.url_path + "".join(f"{part}/" for part in path_components[:depth])
+        if page is None or page.url_path != address:
+            return None, 0
+        return page, depth
+    return None, 0
+
+
+def keep_route(request, root, page):
+    """Keep where `page`, just routed to below the home page `root`, is (see `kept_page`)."""
+    current = generation(request)
+    if current is None or page is root or not page.url_path.startswith(root.url_path):
+        return
+    components = page.url_path[len(root.url_path) :].strip("/").split("/")
+    if len(components) > ROUTE_DEPTH:
+        return
+    try:
+        cache.set(route_key(current, root, components), (page.pk, page.content_type_id), 3600)
+    except Exception:
+        logger.warning("Cache unavailable: the address of %s not kept.", request.path)
+
+
+def view_restrictions(page, wagtail_restrictions):
+    """Return the view restrictions that apply to `page` (Page.get_view_restrictions): none,
+    without a query, when neither the page nor an ancestor is restricted or an alias (kept for
+    the generation: a restriction's save or delete, a move, a new alias move it); else
+    Wagtail's own answer, `wagtail_restrictions()`."""
+
+    def compute():
+        restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
+        aliases = Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)
+        return tuple(restricted) + tuple(aliases)
+
+    paths = kept(None, "restricted-paths", [], compute)
+    if page.path and not page.path.startswith(paths):
+        return PageViewRestriction.objects.none()
+    return wagtail_restrictions()
+
+
 def fragment_seconds(request) -> int:
     """How long a template's `{% cache %}` fragment may be kept: 0 (not at all) without a
     generation; used with the generation among the fragment's keys (core.context_processors)."""
@@ -139,13 +216,11 @@ def move_generation():
 # --- The middleware -----------------------------------------------------------------------------
 
 
-def page_key(request):
-    """Return the cache key of `request`'s page, or None when it must not be kept.
-
-    The key names the host, the path and the allowed query parameters (sorted), nothing the
-    client can vary without bound.
-    """
-    if settings.CIOR_PAGE_CACHE_SECONDS <= 0 or request.method not in ("GET", "HEAD"):
+def shared_query(request):
+    """Return the query parameters of `request` when its page is the same for every visitor
+    (see the module: a GET without a session or a pending message, under a language prefix,
+    outside the excluded paths, only allowed parameters), else None."""
+    if request.method not in ("GET", "HEAD"):
         return None
     if settings.SESSION_COOKIE_NAME in request.COOKIES:
         return None
@@ -166,6 +241,21 @@ def page_key(request):
     for name, value in query:
         if name not in allowed or not re.fullmatch(allowed[name], value):
             return None
+    return query
+
+
+def page_key(request):
+    """Return the cache key of `request`'s page, or None when it must not be kept.
+
+    The key names the host, the path and the allowed query parameters (sorted), nothing the
+    client can vary without bound.
+    """
+    if settings.CIOR_PAGE_CACHE_SECONDS <= 0:
+        return None
+    query = shared_query(request)
+    if query is None:
+        return None
+    path = request.path
     # The day is part of the key: the next events and "upcoming" lists move on at midnight.
     day = timezone.localdate().isoformat()
     parts = [request.get_host(), path, day, *(f"{n}={v}" for n, v in sorted(query))]

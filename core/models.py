@@ -9,10 +9,20 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from . import cache as page_cache
 from .blocks import BodyBlock
 
 
-class HomePage(Page):
+class SitePage:
+    """Mixed into every page type of the site (before Page)."""
+
+    def get_view_restrictions(self):
+        """The restrictions checked on each view of the page: none without a query when no
+        restriction can apply (core.cache.view_restrictions)."""
+        return page_cache.view_restrictions(self, super().get_view_restrictions)
+
+
+class HomePage(SitePage, Page):
     """The root of each language's tree: key figures, aims, the latest news and events."""
 
     tagline = models.CharField(_("tagline"), max_length=200, blank=True)
@@ -44,8 +54,21 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        """Route the address below this home page: from the page kept for it (or for the
+        longest part of it that is a page) when there is one, in one query, else by Wagtail's
+        walk down the tree (a query or two per level), keeping where the page found is."""
+        page, consumed = page_cache.kept_page(request, self, path_components)
+        if page is None:
+            result = super().route(request, path_components)
+        else:
+            result = page.route(request, path_components[consumed:])
+        if result[0] is not page:
+            page_cache.keep_route(request, self, result[0])
+        return result
 
-class StandardPage(Page):
+
+class StandardPage(SitePage, Page):
     """A flexible content page; lists its child pages below the body when it has any."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -95,7 +118,7 @@ class Partner(Orderable):
         return f"{self.acronym} – {self.name}"
 
 
-class PartnersPage(Page):
+class PartnersPage(SitePage, Page):
     """Lists the partner records (NRFC, CIOMR, CISOR, Baltic Defence College...)."""
 
     intro = models.TextField(_("introduction"), blank=True)

@@ -11,6 +11,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from core import cache as page_cache
+from core.models import SitePage
 
 from . import queries
 from .models import Event
@@ -33,7 +34,7 @@ def registration_state(event, now=None):
     return ""
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(RoutablePageMixin, SitePage, Page):
     """Lists the upcoming and past events; each event's page is served from its record."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -60,9 +61,12 @@ class EventIndexPage(RoutablePageMixin, Page):
         slug = subpath.strip("/")
         if not slug or "/" in slug:
             return subpath
-        event = (context or {}).get("event")
-        if not isinstance(event, Event) or event.slug_for(self.locale.language_code) != slug:
-            event = queries.event_for_page(slug, self.locale.language_code)
+        context = context or {}
+        event = context.get("event")
+        # The event page says its language (kept with the event): no query for the locale.
+        language = context.get("event_language") or self.locale.language_code
+        if not isinstance(event, Event) or event.slug_for(language) != slug:
+            event = queries.event_for_page(slug, language)
         return f"{event.slug_for(language_code)}/" if event else subpath
 
     @path("")
@@ -94,34 +98,46 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     @path("<slug:slug>/", name="event_detail")
     def event_detail(self, request, slug):
-        language = self.locale.language_code
-
         def read():
+            language = self.locale.language_code
             event = queries.event_for_page(slug, language)
             if event is None:
                 return None
-            return event, queries.programme_by_day(event), list(event.registration_types.all())
+            programme = queries.programme_by_day(event)
+            return language, event, programme, list(event.registration_types.all())
 
         # Kept for the page generation, which any change of an event, its programme, its fees
         # or its host nation moves (core.cache); only slugs of public events are kept.
-        found = page_cache.kept(request, "event-page", [language, slug], read)
+        found = page_cache.kept(request, "event-page", [self.locale_id, slug], read)
         if found is None:
             raise Http404
-        event, programme, registration_types = found
+        language, event, programme, registration_types = found
         if slug != event.slug_for(language):
             # An address in the other language's slug (e.g. French pages once used the English
             # slugs): one permanent redirect to the page's own address.
             return redirect(self.event_url(event, request), permanent=True)
         user = request.user
+        now = timezone.now()
+        registration = registration_state(event, now)
+        registers_delegations = user.is_authenticated and user.has_perm(
+            "events.register_for_nation"
+        )
+        # What the content shows besides the records (kept under the generation): the
+        # registration states, which move with the time, and the delegation's button.
+        badges = "".join(
+            "o" if each.registration_is_open(now) else "-"
+            for each in [event, *event.public_sub_events]
+        )
         return self.render(
             request,
             context_overrides={
                 "event": event,
+                "event_language": language,
                 "programme": programme,
                 "registration_types": registration_types,
-                "registration": registration_state(event),
-                "registers_delegations": user.is_authenticated
-                and user.has_perm("events.register_for_nation"),
+                "registration": registration,
+                "registers_delegations": registers_delegations,
+                "event_key": f"{registration}:{badges}:{int(registers_delegations)}",
             },
             template="events/event_detail.html",
         )

@@ -18,6 +18,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.models import SitePage
+
 from .engine import Ignored
 
 
@@ -203,7 +205,7 @@ class Committee(index.Indexed, models.Model):
         return f"{self.acronym} – {self.name}"
 
 
-class PresidencyPage(RoutablePageMixin, Page):
+class PresidencyPage(RoutablePageMixin, SitePage, Page):
     """The presidency team, drawn from the appointment records, and the past presidencies.
 
     The page shows the current term (or the one pinned by an editor); each past term has its
@@ -251,7 +253,7 @@ class PresidencyPage(RoutablePageMixin, Page):
         return self.render(request, term_id=term.pk)
 
 
-class CommitteeIndexPage(RoutablePageMixin, Page):
+class CommitteeIndexPage(RoutablePageMixin, SitePage, Page):
     """Lists the standing committees; each committee's page is served from its record."""
 
     intro = models.TextField(_("introduction"), blank=True)

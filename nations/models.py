@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from core.models import SitePage
+
 from . import engine
 from .map import nations_map
 
@@ -82,7 +84,7 @@ class Nation(models.Model):
         return flag_path(self.code)
 
 
-class NationsPage(Page):
+class NationsPage(SitePage, Page):
     """Lists the member nations, full members and associates, with a schematic map."""
 
     intro = models.TextField(_("introduction"), blank=True)

@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from core.blocks import BodyBlock
 from core.cache import fragment_seconds
+from core.models import SitePage
 
 
 class Photo(AbstractImage):
@@ -73,7 +74,7 @@ class ArticleTag(TaggedItemBase):
     )
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(SitePage, Page):
     """Lists the articles below it, newest first, filterable by category."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -137,7 +138,7 @@ class NewsIndexPage(Page):
         return context
 
 
-class ArticlePage(Page):
+class ArticlePage(SitePage, Page):
     """A news article: date, byline, lead, body, a cover photo and a gallery."""
 
     class Category(models.TextChoices):
@@ -243,7 +244,7 @@ class ArticleGalleryImage(Orderable):
     panels = [FieldPanel("image")]
 
 
-class PhotoLibraryPage(Page):
+class PhotoLibraryPage(SitePage, Page):
     """The public photo library, searchable by event, nation and date."""
 
     intro = models.TextField(_("introduction"), blank=True)

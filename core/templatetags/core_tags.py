@@ -40,7 +40,11 @@ def language_links(context):
     links = []
     for code, name in settings.LANGUAGES:
         if code in translations:
-            url = translations[code][1] + _translated_suffix(context, page, suffix, code)
+            locale_id, url = translations[code]
+            if locale_id != page.locale_id:
+                url += _translated_suffix(context, page, suffix, code)
+            else:
+                url += suffix
             if query:
                 url = f"{url}?{query}"
         elif request.path.startswith("/accounts/"):
@@ -55,10 +59,11 @@ def language_links(context):
 
 
 def _translated_suffix(context, page, suffix, code):
-    """Return the part of the path below a routable page as its translation in `code` writes
-    it: a page that serves records by slug (the events calendar) translates their slugs."""
+    """Return the part of the path below a routable page as its translation in `code` (another
+    language than the page's) writes it: a page that serves records by slug (the events
+    calendar) translates their slugs."""
     translate = getattr(page, "translate_subpath", None)
-    if not suffix or translate is None or code == page.locale.language_code:
+    if not suffix or translate is None:
         return suffix
     return translate(suffix, code, context=context)
 
@@ -75,6 +80,26 @@ def _translation_urls(request, page):
         }
 
     return page_cache.kept(request, "translations", [request.get_host(), page.pk], compute)
+
+
+@register.simple_tag(takes_context=True)
+def shared_fragment(context):
+    """Return {"seconds", "key"} for a `{% cache %}` fragment that every visitor of this page
+    at this address sees alike (the header: the menu, the language links, the current page).
+
+    Kept only on a Wagtail page served to a visitor the page cache could serve (no session, no
+    pending message, a bounded query: core.cache.shared_query), so the keys come from the
+    pages' addresses; anyone else gets a key that is never written (`{% cache %}` reads its
+    key even when it keeps nothing).
+    """
+    request = context["request"]
+    page = context.get("page")
+    seconds = page_cache.fragment_seconds(request)
+    if not isinstance(page, Page) or not page.pk or seconds == 0:
+        return {"seconds": 0, "key": "not-kept"}
+    if page_cache.shared_query(request) is None:
+        return {"seconds": 0, "key": "not-kept"}
+    return {"seconds": seconds, "key": f"{request.get_host()}:{page.pk}:{request.get_full_path()}"}
 
 
 @register.simple_tag(takes_context=True)

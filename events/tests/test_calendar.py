@@ -2,6 +2,7 @@
 
 import datetime
 import re
+from unittest import mock
 
 import pytest
 from django.utils import timezone
@@ -493,6 +494,26 @@ def test_event_page_says_when_registration_opens_later(client, events):
     html = client.get("/en/events/mid-winter-meeting/").content.decode()
 
     assert "Registration opens on" in _text(_section(html, "registration-heading"))
+
+
+def test_event_page_kept_content_follows_the_clock_not_only_edits(client, events, settings):
+    """The event's content is a fragment kept under the page generation; registration opening
+    and closing move no generation, so what it says of them is part of the fragment's key."""
+    settings.CIOR_FRAGMENT_CACHE = True
+    event = events["mid_winter"]
+    now = timezone.now()
+    event.registration_closes_at = now + datetime.timedelta(hours=1)
+    event.save()
+    url = "/en/events/mid-winter-meeting/"
+    client.get(url)
+
+    before = _text(_section(client.get(url).content.decode(), "registration-heading"))
+    later = now + datetime.timedelta(hours=2)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        after = _text(_section(client.get(url).content.decode(), "registration-heading"))
+
+    assert "Registration is open until" in before
+    assert "Registration is closed." in after
 
 
 def test_cancelled_event_page_says_so(client, events):
