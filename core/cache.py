@@ -132,10 +132,15 @@ def route_key(current, root, components):
     return f"cior:route:{current}:{root.pk}:{digest}"
 
 
+def page_path(root, path_components):
+    """The url_path of the address `path_components` below the home page `root`."""
+    return root.url_path + "".join(f"{part}/" for part in path_components)
+
+
 def kept_page(request, root, path_components):
     """Return `(page, consumed)`: the deepest page below the home page `root` kept (by
-    `keep_route`) for the first `consumed` of `path_components`, read fresh from the database
-    with its locale; `(None, 0)` when none is kept.
+    `keep_route`) for the first `consumed` of `path_components`, read fresh from the database;
+    `(None, 0)` when none is kept.
 
     Only where a page is is kept (its id and type), under the generation, which every publish,
     move, slug change and deletion moves; the page read must still be at that address (its
@@ -150,7 +155,7 @@ def kept_page(request, root, path_components):
     try:
         found = cache.get_many(list(keys))
     except Exception:
-        logger.warning("Cache unavailable: %s routed uncached.", request.path)
+        logger.warning("Cache unavailable: %s routed uncached.", page_path(root, path_components))
         return None, 0
     for key, depth in keys.items():  # the deepest first
         if key not in found:
@@ -161,8 +166,7 @@ def kept_page(request, root, path_components):
         if model is not None:
             pages = model._default_manager.filter(pk=pk)
             page = next(iter(pages), None)
-        address = root.url_path + "".join(f"{part}/" for part in path_components[:depth])
-        if page is None or page.url_path != address:
+        if page is None or page.url_path != page_path(root, path_components[:depth]):
             return None, 0
         return page, depth
     return None, 0
@@ -179,7 +183,7 @@ def keep_route(request, root, page):
     try:
         cache.set(route_key(current, root, components), (page.pk, page.content_type_id), 3600)
     except Exception:
-        logger.warning("Cache unavailable: the address of %s not kept.", request.path)
+        logger.warning("Cache unavailable: the address of %s not kept.", page.url_path)
 
 
 def view_restrictions(page, wagtail_restrictions):
