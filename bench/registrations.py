@@ -15,7 +15,9 @@ POST `--requests` registrations in all to `delegation_register` (fields person,
 registration_type, discount_code; success is a 302 to the nation's page). Afterwards, in
 `--check` mode: the places held per nation and type against the quotas, per type against the
 capacity (an overbooking is any excess), and the registrations against the 302s. A table with
-PASS/FAIL. The server, the data dir and the database are removed on exit, Ctrl-C included.
+PASS/FAIL, and the server's CPU per POST (gunicorn's processes, the database's connections;
+from /proc: steadier than latency on a shared machine).
+The server, the data dir and the database are removed on exit, Ctrl-C included.
 """
 
 import argparse
@@ -35,7 +37,7 @@ from types import SimpleNamespace
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
-MAX_P95_MS = 200
+MAX_P95_MS = 300  # issue 13
 EVENT_SLUG = "bench-congress"
 TYPES = [
     # kind, capacity, quota per nation, fee
@@ -231,7 +233,7 @@ def start_gunicorn(pages, port, workers, env, var_dir):
     else:
         raise SystemExit("gunicorn did not answer within 60 s")
     time.sleep(1)
-    return stop
+    return process
 
 
 def warm_up(port, data, workers):
@@ -308,12 +310,31 @@ def fire(port, data, requests, clients):
     return samples, time.perf_counter() - started
 
 
+def postgres_pids(database):
+    """The PostgreSQL processes serving `database` (the workers' connections)."""
+    pids = []
+    for entry in os.listdir("/proc"):
+        try:
+            if entry.isdigit() and f" {database} " in Path(f"/proc/{entry}/cmdline").read_text():
+                pids.append(int(entry))
+        except OSError:
+            continue
+    return pids
+
+
+def cpu_ms(pages, pids):
+    """Return {pid: CPU ms used so far} of the processes still running."""
+    return {
+        pid: sum(pages.cpu_seconds([pid])) * 1000 for pid in pids if Path(f"/proc/{pid}").exists()
+    }
+
+
 def percentile(values, share):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def report(args, samples, seconds, figures, load):
+def report(args, samples, seconds, figures, load, cpu):
     latencies = [ms for _status, ms, _ok in samples]
     statuses = Counter(status for status, _ms, _ok in samples)
     ok = sum(1 for _s, _ms, good in samples if good)
@@ -333,7 +354,17 @@ def report(args, samples, seconds, figures, load):
         ("p50 latency ms", f"{p50:.0f}", "", None),
         ("max latency ms", f"{max(latencies):.0f}", "", None),
         ("throughput req/s", f"{len(samples) / seconds:.1f}", "", None),
+        ("server CPU ms per POST: gunicorn", f"{cpu['gunicorn'] / len(samples):.1f}", "", None),
     ]
+    if "postgres" in cpu:
+        rows.append(
+            (
+                "server CPU ms per POST: PostgreSQL",
+                f"{cpu['postgres'] / len(samples):.1f}",
+                "",
+                None,
+            )
+        )
     database = "SQLite" if args.sqlite else "PostgreSQL"
     print()
     print(
@@ -389,15 +420,26 @@ def main():
     )  # fmt: skip
     data = json.loads(seeded.read_text())
     port = pages.free_port()
-    start_gunicorn(pages, port, args.workers, env, var_dir)
+    server = start_gunicorn(pages, port, args.workers, env, var_dir)
     warm_up(port, data, args.workers)
     pages.log(f"gunicorn on 127.0.0.1:{port}; firing {args.requests} POSTs")
+    # Server CPU, which other processes on the machine do not inflate as they do latency.
+    measured = {"gunicorn": [server.pid, *pages.worker_pids(server.pid)]}
+    if not args.sqlite:
+        measured["postgres"] = postgres_pids(env["DATABASE_URL"].rsplit("/", 1)[1])
+    before = {name: cpu_ms(pages, pids) for name, pids in measured.items()}
     load = f"{os.getloadavg()[0]:.1f}"
     samples, seconds = fire(port, data, args.requests, args.clients)
     load += f" → {os.getloadavg()[0]:.1f}"
+    # Per process, of those running before and after (a worker or connection replaced
+    # meanwhile is left out, not subtracted).
+    cpu = {}
+    for name, pids in measured.items():
+        after = cpu_ms(pages, pids)
+        cpu[name] = sum(after[pid] - before[name][pid] for pid in after if pid in before[name])
     checked = var_dir / "check.json"
     pages.run([pages.PYTHON, __file__, "--check", checked], env, logfile, "check")
-    passed = report(args, samples, seconds, json.loads(checked.read_text()), load)
+    passed = report(args, samples, seconds, json.loads(checked.read_text()), load, cpu)
     if not passed:
         errors = [s for s in samples if not s[2]]
         if errors:

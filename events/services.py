@@ -73,8 +73,12 @@ def _check_detail_names(details):
 def may_change(user, event: Event, nation, *, now=None) -> bool:
     """Return whether `user` may register or change registrations of `nation` for `event` now:
     the presidency at any time; the nation's delegation while registration is open."""
-    if not user.has_perm("events.register_for_nation", nation):
-        return False
+    return user.has_perm("events.register_for_nation", nation) and is_open_for(user, event, now=now)
+
+
+def is_open_for(user, event: Event, *, now=None) -> bool:
+    """Return whether registration of `event` is open to `user` now (for the presidency it
+    always is); may_change without the nation, for a caller that has checked it."""
     # Open first: a delegation's usual case answers without the model-permission queries.
     return event.registration_is_open(now) or user.has_perm("events.manage_registrations")
 
@@ -82,47 +86,55 @@ def may_change(user, event: Event, nation, *, now=None) -> bool:
 def _check_may_change(user, event, nation, *, now=None):
     if not user.has_perm("events.register_for_nation", nation):
         raise PermissionDenied
-    if not may_change(user, event, nation, now=now):
+    if not is_open_for(user, event, now=now):
         raise ValidationError(_("Registration for this event is closed."))
 
 
 def places(registration_type: RegistrationType, nation) -> engine.Places:
     """Return the nation's places for the type, counted now (lock the type first to rely on it)."""
+    nation_id = getattr(nation, "pk", nation)
     quota = (
-        Quota.objects.filter(registration_type=registration_type, nation=nation)
+        Quota.objects.filter(registration_type_id=registration_type.pk, nation_id=nation_id)
+        .order_by("pk")  # not the default ordering, which joins three tables
         .values_list("places", flat=True)
         .first()
     )
-    held = Registration.objects.holding_a_place().filter(registration_type=registration_type)
-    counts = held.aggregate(total=Count("pk"), nation=Count("pk", filter=_nation_filter(nation)))
+    # Per nation (a row each), which the ORM builds faster than two conditional counts.
+    held = dict(
+        Registration.objects.holding_a_place()
+        .filter(registration_type_id=registration_type.pk)
+        .order_by()
+        .values_list("nation_id")
+        .annotate(count=Count("pk"))
+        .values_list("nation_id", "count")
+    )
     return engine.Places(
         quota=quota,
         capacity=registration_type.capacity,
-        held_by_nation=counts["nation"],
-        held_in_type=counts["total"],
+        held_by_nation=held.get(nation_id, 0),
+        held_in_type=sum(held.values()),
     )
 
 
-def _nation_filter(nation):
-    from django.db.models import Q
+def _lock_type(registration_type, *, event=None) -> RegistrationType:
+    """Lock the type's row and return it as stored, with its event (`event`, when the caller
+    has it, saves reading it again)."""
+    # The type's row only, not its event's: places are counted per type, and the event's other
+    # types take registrations meanwhile.
+    rows = RegistrationType.objects.select_for_update(of=("self",))
+    if event is None:
+        return rows.select_related("event").get(pk=registration_type.pk)
+    locked = rows.get(pk=registration_type.pk)
+    locked.event = event
+    return locked
 
-    return Q(nation_id=getattr(nation, "pk", nation))
 
-
-def _lock_type(registration_type) -> RegistrationType:
-    return (
-        RegistrationType.objects.select_for_update()
-        .select_related("event")
-        .get(pk=registration_type.pk)
-    )
-
-
-def _discount(event, nation, code: str):
+def _discount(event, nation_id, code: str):
     code = (code or "").strip()
     if not code:
         return None
     discount = DiscountCode.objects.filter(event=event, code__iexact=code).first()
-    if discount is None or discount.nation_id != nation.pk:
+    if discount is None or discount.nation_id != nation_id:
         raise ValidationError(
             {"discount_code": _("This discount code is not valid for this nation and event.")}
         )
@@ -179,27 +191,29 @@ def register(
     if not event.takes_registrations:
         raise ValidationError(_("This event does not take registrations."))
     _check_yro_rank(event, registration_type, person)
-    _check_may_change(by, event, person.nation, now=now)
+    # The rules read the person's nation_id: the nation itself is not fetched.
+    _check_may_change(by, event, person, now=now)
+    nation_id = person.nation_id
     try:
         with transaction.atomic():
-            registration_type = _lock_type(registration_type)
+            registration_type = _lock_type(registration_type, event=event)
             if Registration.objects.filter(
-                event=event, person=person, state__in=Registration.ACTIVE
+                event_id=event.pk, person_id=person.pk, state__in=Registration.ACTIVE
             ).exists():
                 raise ValidationError(
                     _("%(person)s is already registered for this event.") % {"person": person}
                 )
-            discount = _discount(event, person.nation, discount_code)
-            room = places(registration_type, person.nation_id).has_room
+            discount = _discount(event, nation_id, discount_code)
+            room = places(registration_type, nation_id).has_room
             # A place freed without a promotion (a quota or capacity raised in the admin) goes
             # to the waiting list first: a new registration never overtakes an earlier one.
             if room and _promote(registration_type, by=by):
-                room = places(registration_type, person.nation_id).has_room
+                room = places(registration_type, nation_id).has_room
             registration = Registration(
                 event=event,
                 registration_type=registration_type,
                 person=person,
-                nation_id=person.nation_id,
+                nation_id=nation_id,
                 state=_admitted_state(event) if room else State.WAITING,
                 registered_by=by if getattr(by, "is_authenticated", False) else None,
                 fee=engine.discounted_fee(

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from accounts.models import Person
 from accounts.tests.factories import PersonFactory, UserFactory
+from conftest import log_in_with_two_factor
 from events import services
 from events.models import Registration
 
@@ -178,6 +179,41 @@ def test_nation_page_queries_stay_bounded_with_many_registrations(
 
 
 # Register --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("existing", "state"), [(0, State.SUBMITTED), (60, State.WAITING)])
+def test_register_post_queries_stay_bounded_with_many_registrations(
+    client,
+    hod_est,
+    congress,
+    delegate_type,
+    est,
+    existing,
+    state,
+    django_assert_max_num_queries,
+    django_capture_on_commit_callbacks,
+):
+    for i in range(existing):
+        RegistrationFactory(
+            event=congress,
+            registration_type=delegate_type,
+            person=PersonFactory(nation=est),
+            state=[State.SUBMITTED, State.WAITING, State.CANCELLED][i % 3],
+        )
+    first, person = PersonFactory(nation=est), PersonFactory(nation=est)
+    client = log_in_with_two_factor(client, hod_est)
+    url = register_url(congress, "EST")
+    client.post(url, {"person": first.pk, "registration_type": delegate_type.pk})  # Warm caches.
+    data = {"person": person.pk, "registration_type": delegate_type.pk, "idempotency_key": "k1"}
+
+    # Session, user, authenticator, event, nation, roles, person, type; the type's lock, the
+    # places, the quota, the waiting list, the key, the insert, the audit entry, the reference
+    # index; the mail's recipients once committed.
+    with django_assert_max_num_queries(28), django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, data)
+
+    assert response["Location"] == nation_url(congress, "EST")
+    assert Registration.objects.get(person=person).state == state
 
 
 def test_register_submits_then_puts_third_on_waiting_list(

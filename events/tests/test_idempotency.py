@@ -54,6 +54,29 @@ def test_register_new_person_posted_twice_creates_one_person(
     assert Registration.objects.count() == 1
 
 
+def test_register_retry_whose_form_is_still_valid_goes_to_the_first_result(
+    client, hod_est, congress, delegate_type, est
+):
+    client.force_login(hod_est)
+    url = reverse("delegation_register", args=[congress.slug, "EST"])
+    # A new person without an e-mail address: the retried form is as valid as the first.
+    data = {
+        "registration_type": delegate_type.pk,
+        "new_last_name": "Uus",
+        "idempotency_key": "valid-twice",
+    }
+
+    first = client.post(url, data)
+    retry = client.post(url, data, follow=True)
+
+    nation_url = reverse("delegation_event", args=[congress.slug, "EST"])
+    assert first["Location"] == nation_url
+    assert retry.redirect_chain == [(nation_url, 302)]
+    messages = [str(m) for m in retry.context["messages"]]
+    assert messages[-1] == "This form had already been sent: nothing was done twice."
+    assert Person.objects.filter(last_name__iexact="Uus").count() == 1
+
+
 def test_register_page_carries_a_hidden_key(client, hod_est, congress, delegate_type):
     client.force_login(hod_est)
 

@@ -53,8 +53,11 @@ def _event(slug) -> Event:
 
 def _nation_for(user, code) -> Nation:
     """Return the nation `code` if `user` may register for it; 404 otherwise (no hint)."""
-    nation = Nation.objects.filter(code=code.upper()).first()
-    if nation is None or not user.has_perm("events.register_for_nation", nation):
+    try:
+        nation = Nation.objects.get(code=code.upper())
+    except Nation.DoesNotExist:
+        raise Http404 from None
+    if not user.has_perm("events.register_for_nation", nation):
         raise Http404
     return nation
 
@@ -376,7 +379,8 @@ def register(request, event, nation):
     if not event.takes_registrations:
         messages.error(request, _("This event does not take registrations."))
         return redirect(nation_url)
-    if not services.may_change(request.user, event, nation):
+    # _nation_for has checked the nation: only the time window is left.
+    if not services.is_open_for(request.user, event):
         messages.error(request, _("Registration for this event is closed."))
         return redirect(nation_url)
     form = RegisterForm(
@@ -386,12 +390,18 @@ def register(request, event, nation):
         people=_people_to_register(event, nation),
         registration_types=event.registration_types.all(),
     )
-    # A retry of a submission already carried out goes to its result before any validation
-    # (its person is no longer one to choose).
     key = request.POST.get("idempotency_key", "")[:64]
-    if request.method == "POST" and idempotency.previous_result(key, user=request.user):
+    valid = request.method == "POST" and form.is_valid()
+    # A retry of a submission already carried out goes to its result: one whose form is no
+    # longer valid (its person is no longer one to choose) here, a valid one when its claim
+    # of the key fails below.
+    if (
+        request.method == "POST"
+        and not valid
+        and idempotency.previous_result(key, user=request.user)
+    ):
         return idempotency.replay(request, key)
-    if request.method == "POST" and form.is_valid():
+    if valid:
         try:
             with transaction.atomic():
                 idempotency.claim(key, user=request.user, result_url=nation_url)
