@@ -157,8 +157,6 @@ def register_batch(event, nation, entries: list[Entry], *, by) -> list:
             except ValidationError as error:
                 raise BatchRefused(error, index) from error
         transaction.on_commit(
-            lambda: notifications.send_all(
-                [mail for r in done for mail in notifications.mails(r, r.state, heads=False)]
-            )
+            lambda: notifications.queue([(r, r.state) for r in done], heads=False)
         )
     return done

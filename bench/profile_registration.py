@@ -204,6 +204,8 @@ def main(data_dir: Path, repeat: int):
             post_next()
         profile.disable()
         stats = pstats.Stats(profile)
+        if os.environ.get("PROFILE_DUMP"):  # for pstats' callees and callers
+            stats.dump_stats(os.environ["PROFILE_DUMP"])
         print(
             f"Python function calls per POST (steadier than time): {stats.total_calls // repeat}\n"
         )

@@ -569,9 +569,7 @@ def import_file(event, nation, upload, *, by) -> Result:
     registrations = list(result.registrations)
     # Every row's mails over one connection to the mail server (not one per row).
     transaction.on_commit(
-        lambda: notifications.send_all(
-            [mail for r in registrations for mail in notifications.mails(r, r.state, heads=False)]
-        )
+        lambda: notifications.queue([(r, r.state) for r in registrations], heads=False)
     )
     return result
 

@@ -1,9 +1,10 @@
 """Mail about a registration to the registrant and the nation's heads of delegation, each in
 the recipient's own language (`Person.preferred_language`).
 
-The services call `send` once their transaction has committed: the mails are written then (so
-they say what was committed) and handed to the task queue (events.tasks.deliver_mails), which
-sends them over one connection and tries again later what the mail server refused.
+The services call `send` (or `queue`, for a batch) once their transaction has committed: the
+task queue then writes the mails (events.tasks.send_registration_mails: recipients and texts
+read in the worker, not in the request), sends them over one connection and tries again later
+what the mail server refused (events.tasks.deliver_mails).
 """
 
 from django.conf import settings
@@ -13,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Person, RoleAssignment
 
-from .tasks import deliver_mails
+from .tasks import deliver_mails, send_registration_mails
 
 SUBJECTS = {
     "submitted": lambda: _("Registration received: %(person)s, %(event)s"),
@@ -70,9 +71,18 @@ def mails(registration, what: str, *, heads=True) -> list[tuple]:
 
 
 def send(registration, what: str, *, heads=True):
-    """Queue the mails about `what` to every recipient; return the queued task's result
-    (None when there is nothing to send)."""
-    return send_all(mails(registration, what, heads=heads))
+    """Queue the mails about `what` (a state, or "promoted") to every recipient; return the
+    queued task's result (None when there is nothing to send)."""
+    return queue([(registration, what)], heads=heads)
+
+
+def queue(changes, *, heads=True):
+    """Queue the mails about each (registration, what) of `changes`, written and sent by one
+    task over one connection; return its result (None when there is nothing to send)."""
+    items = [[registration.pk, what] for registration, what in changes if what in SUBJECTS]
+    if not items:
+        return None
+    return send_registration_mails.enqueue(items, heads)
 
 
 def send_all(messages: list[tuple]):

@@ -12,10 +12,12 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, ProtectedError, Q, RestrictedError
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.tasks import update_reference_index_task
 
 from accounts import audit
 
-from . import engine, notifications
+from . import engine, notifications, tasks
 from .models import (
     DiscountCode,
     DocumentJob,
@@ -62,6 +64,24 @@ def _audit_changes(before, after, fields) -> dict:
         if name in changed:
             changed[name] = [HIDDEN if value else value for value in changed[name]]
     return changed
+
+
+def _save(registration, **kwargs):
+    """Save `registration`, leaving Wagtail's reference index (which the admin's "usage" of a
+    person, an event or a nation lists) out of the transaction: a new registration is indexed
+    by the task queue once the transaction has committed; a saved one changes no reference (its
+    state, details and attendance are not relations). Wagtail would index every save at once,
+    5 queries inside the type's lock."""
+    new = registration.pk is None
+    with disable_reference_index_auto_update():
+        registration.save(**kwargs)
+    if new:
+        pk = str(registration.pk)
+        transaction.on_commit(
+            lambda: update_reference_index_task.using(backend=tasks.BACKEND).enqueue(
+                "events", "registration", pk
+            )
+        )
 
 
 def _check_detail_names(details):
@@ -224,7 +244,7 @@ def register(
                 **(details or {}),
             )
             _validate(registration)
-            registration.save()
+            _save(registration)
             audit.record(
                 registration,
                 action="cior.registration",
@@ -246,7 +266,7 @@ def _set_state(registration, state, *, by, reason="", notify=True):
     registration.state = state
     registration.state_reason = reason
     registration.decided_at = timezone.now()
-    registration.save(update_fields=["state", "state_reason", "decided_at"])
+    _save(registration, update_fields=["state", "state_reason", "decided_at"])
     audit.record(
         registration,
         action="cior.registration",
@@ -424,7 +444,7 @@ def _substitute(registration, *, person, by, now):
         by=by,
         reason=_("Substituted by %(person)s") % {"person": person},
     )
-    new = Registration.objects.create(
+    new = Registration(
         event=registration.event,
         registration_type=registration.registration_type,
         person=person,
@@ -436,6 +456,7 @@ def _substitute(registration, *, person, by, now):
         discount_code=registration.discount_code,
         **kept,
     )
+    _save(new)
     audit.record(
         new,
         action="cior.registration",
@@ -464,7 +485,7 @@ def update_details(registration: Registration, *, by, now=None, **details) -> Re
     for name, value in details.items():
         setattr(registration, name, value)
     _validate(registration)
-    registration.save()
+    _save(registration)
     changed = _audit_changes(before, registration, DETAIL_FIELDS)
     if changed:
         audit.record(registration, action="cior.registration", by=by, changes=changed)
@@ -483,7 +504,7 @@ def set_attendance(registration: Registration, *, attended: bool, by) -> Registr
     if registration.attended != attended:
         before = audit.snapshot(registration, ["attended"])
         registration.attended = attended
-        registration.save(update_fields=["attended"])
+        _save(registration, update_fields=["attended"])
         audit.record(
             registration,
             action="cior.registration",

@@ -14,6 +14,7 @@ from django.test import override_settings
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 from pypdf import PdfReader
+from wagtail.models import ReferenceIndex
 
 from accounts.tests.factories import PersonFactory
 from conftest import log_in_with_two_factor
@@ -85,15 +86,27 @@ def test_registration_mail_waits_in_the_queue_for_the_worker(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         register(congress, jaan, delegate_type, hod_est)
-    queued = list(DBTaskResult.objects.values_list("task_path", "status"))
+    queued = sorted(DBTaskResult.objects.values_list("task_path", "status"))
     outbox_before_worker = len(mail.outbox)
+    registration = Registration.objects.get(person=jaan)
+    indexed_before_worker = ReferenceIndex.get_references_for_object(registration).count()
 
     run_worker()
 
-    assert queued == [("events.tasks.deliver_mails", "READY")]
+    # The mail is written and sent by the worker, and the registration's references (the
+    # admin's "usage" of the person and the event) indexed then too: neither in the request.
+    assert queued == [
+        ("events.tasks.send_registration_mails", "READY"),
+        ("wagtail.tasks.update_reference_index_task", "READY"),
+    ]
     assert outbox_before_worker == 0
     assert [message.to for message in mail.outbox] == [["jaan@example.ee"]]
-    assert DBTaskResult.objects.get().status == "SUCCESSFUL"
+    assert "Jaan" in mail.outbox[0].body
+    assert set(DBTaskResult.objects.values_list("status", flat=True)) == {"SUCCESSFUL"}
+    assert indexed_before_worker == 0
+    assert registration in [
+        source for source, _references in ReferenceIndex.get_grouped_references_to(jaan)
+    ]
 
 
 @override_settings(
@@ -109,11 +122,12 @@ def test_refused_mail_is_retried_then_failed_and_listed_for_the_presidency_only(
 
     run_worker()
 
-    attempts = DBTaskResult.objects.order_by("enqueued_at")
-    assert [(r.args_kwargs["args"][1:], r.status) for r in attempts] == [
-        ([], "SUCCESSFUL"),  # attempt 1 (the default) queued attempt 2
-        ([2], "SUCCESSFUL"),  # which queued attempt 3
-        ([3], "FAILED"),  # the last: the task fails
+    attempts = DBTaskResult.objects.filter(task_path__startswith="events.").order_by("enqueued_at")
+    assert [(r.task_path, r.args_kwargs["args"][1:], r.status) for r in attempts] == [
+        # attempt 1: the mails written, refused, attempt 2 queued
+        ("events.tasks.send_registration_mails", [True], "SUCCESSFUL"),
+        ("events.tasks.deliver_mails", [2], "SUCCESSFUL"),  # which queued attempt 3
+        ("events.tasks.deliver_mails", [3], "FAILED"),  # the last: the task fails
     ]
     failed = attempts.last()
     assert failed.exception_class_path == "events.tasks.MailNotSent"
