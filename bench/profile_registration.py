@@ -41,11 +41,17 @@ def _environment(data_dir: Path):
         DEBUG="0",
         ALLOWED_HOSTS="127.0.0.1",
         LOG_LEVEL="WARNING",
-        DJANGO_SETTINGS_MODULE="cior.settings",
+        DJANGO_SETTINGS_MODULE="floor_settings" if FLOOR else "cior.settings",
     )
     for name in ("REDIS_URL", "PYTHONPATH"):
         os.environ.pop(name, None)
+    if os.environ.get("PROFILE_REDIS"):  # the production cache (sessions read from it first)
+        os.environ["REDIS_URL"] = os.environ["PROFILE_REDIS"]
 
+
+# PROFILE_REDIS=URL: with Redis as the shared cache, as in production.
+# PROFILE_FLOOR=1: the floor view instead (bench/floor_urls.py: a login and one insert).
+FLOOR = os.environ.get("PROFILE_FLOOR") == "1"
 
 # Library functions worth a line: (file suffix, function name).
 STEPS = [
@@ -112,6 +118,8 @@ def _setup(data_dir: Path, people_count: int):
     client = Client(HTTP_HOST="127.0.0.1")
     client.cookies[settings.SESSION_COOKIE_NAME] = spec["session"]
     path = reverse("delegation_register", args=[event.slug, nation.code])
+    if FLOOR:
+        path = f"/floor/{event.slug}/{nation.code}/register/"
     return event, client, path, [person.pk for person in people], type_ids
 
 

@@ -252,7 +252,7 @@ def warm_up(port, data, workers):
             raise SystemExit(f"warm-up: GET {path} answered {response.status}")
 
 
-def fire(port, data, requests, clients):
+def fire(port, data, requests, clients, prefix="/en/delegation"):
     """POST `requests` registrations from `clients` threads at once; return the samples."""
     slug = data["event"]
     type_ids = list(data["types"].values())
@@ -267,7 +267,7 @@ def fire(port, data, requests, clients):
         spec = data["clients"][index]
         csrf = secrets.token_hex(16)  # 32 characters: Django accepts an unmasked secret
         cookie = f"{data['session_cookie']}={spec['session']}; {data['csrf_cookie']}={csrf}"
-        path = f"/en/delegation/{slug}/{spec['nation']}/register/"
+        path = f"{prefix}/{slug}/{spec['nation']}/register/"
         expected = f"/en/delegation/{slug}/{spec['nation']}/"
         barrier.wait()
         for n in range(count):
@@ -365,7 +365,9 @@ def report(args, samples, seconds, figures, load, cpu):
                 None,
             )
         )
-    database = "SQLite" if args.sqlite else "PostgreSQL"
+    database = ("SQLite" if args.sqlite else "PostgreSQL") + (" + Redis" if args.redis else "")
+    if args.floor:
+        database += ", THE FLOOR VIEW (bench/floor_urls.py), not the registration"
     print()
     print(
         f"## Registrations: {len(samples)} POSTs from {args.clients} clients, {args.nations} "
@@ -391,6 +393,16 @@ def main():
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1))
     parser.add_argument("--sqlite", action="store_true", help="SQLite instead of PostgreSQL")
     parser.add_argument("--keep", action="store_true", help="keep the data dir and database")
+    parser.add_argument(
+        "--floor",
+        action="store_true",
+        help="POST to the floor view instead (bench/floor_urls.py: a login and one insert)",
+    )
+    parser.add_argument(
+        "--redis",
+        metavar="URL",
+        help="REDIS_URL of the server, as in production (cache, sessions read from it first)",
+    )
     parser.add_argument("--seed", metavar="JSON", help=argparse.SUPPRESS)
     parser.add_argument("--check", metavar="JSON", help=argparse.SUPPRESS)
     parser.add_argument("--people", type=int, default=0, help=argparse.SUPPRESS)
@@ -407,6 +419,9 @@ def main():
     env, var_dir = pages.make_env(
         SimpleNamespace(reuse=None, keep=args.keep, postgres=not args.sqlite)
     )
+    if args.redis:
+        env["REDIS_URL"] = args.redis
+        pages.log(f"REDIS_URL={args.redis}")
     logfile = var_dir / "bench.log"
     pages.manage(env, logfile, "migrate", "--no-input", "-v0")
     pages.manage(env, logfile, "collectstatic", "--no-input", "-v0")
@@ -420,7 +435,14 @@ def main():
     )  # fmt: skip
     data = json.loads(seeded.read_text())
     port = pages.free_port()
-    server = start_gunicorn(pages, port, args.workers, env, var_dir)
+    server_env = env
+    if args.floor:
+        server_env = {
+            **env,
+            "DJANGO_SETTINGS_MODULE": "floor_settings",
+            "PYTHONPATH": str(BENCH),
+        }
+    server = start_gunicorn(pages, port, args.workers, server_env, var_dir)
     warm_up(port, data, args.workers)
     pages.log(f"gunicorn on 127.0.0.1:{port}; firing {args.requests} POSTs")
     # Server CPU, which other processes on the machine do not inflate as they do latency.
@@ -429,7 +451,9 @@ def main():
         measured["postgres"] = postgres_pids(env["DATABASE_URL"].rsplit("/", 1)[1])
     before = {name: cpu_ms(pages, pids) for name, pids in measured.items()}
     load = f"{os.getloadavg()[0]:.1f}"
-    samples, seconds = fire(port, data, args.requests, args.clients)
+    samples, seconds = fire(
+        port, data, args.requests, args.clients, "/floor" if args.floor else "/en/delegation"
+    )
     load += f" → {os.getloadavg()[0]:.1f}"
     # Per process, of those running before and after (a worker or connection replaced
     # meanwhile is left out, not subtracted).
