@@ -110,6 +110,8 @@ def main(path, repeat):
     for _ in range(repeat):
         client.get(path)
     profile.disable()
+    if os.environ.get("PROFILE_DUMP"):  # for pstats' callers and callees
+        profile.dump_stats(os.environ["PROFILE_DUMP"])
     table(pstats.Stats(profile), repeat)
     try:
         from pyinstrument import Profiler

@@ -109,6 +109,27 @@ def test_registration_mail_waits_in_the_queue_for_the_worker(
     ]
 
 
+@override_settings(TASKS=ON_THE_QUEUE)
+def test_mail_written_by_the_worker_says_what_changed_and_skips_a_deleted_registration(
+    congress, delegate_type, hod_est, jaan, django_capture_on_commit_callbacks
+):
+    other = PersonFactory(nation=jaan.nation, email="kadri@example.ee", first_name="Kadri")
+    with django_capture_on_commit_callbacks(execute=True):
+        kept = register(congress, jaan, delegate_type, hod_est)
+        gone = register(congress, other, delegate_type, hod_est)
+    # Before the worker runs. The app never deletes a registration (it is cancelled); the
+    # shell can, and then Wagtail's task finds nothing to index and fails, as it would
+    # for any model.
+    gone.delete()
+
+    run_worker()
+
+    assert [message.to for message in mail.outbox] == [["jaan@example.ee"]]
+    assert f"Reference: {kept.reference}" in mail.outbox[0].body
+    mail_tasks = DBTaskResult.objects.filter(task_path="events.tasks.send_registration_mails")
+    assert list(mail_tasks.values_list("status", flat=True)) == ["SUCCESSFUL", "SUCCESSFUL"]
+
+
 @override_settings(
     TASKS=ON_THE_QUEUE,
     CIOR_MAIL_RETRY_DELAYS=[0, 0],
