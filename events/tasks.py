@@ -79,12 +79,18 @@ def send_registration_mails(changes: list, heads: bool = True) -> int:
     found = Registration.objects.select_related("person", "event", "registration_type").in_bulk(
         [pk for pk, _what in changes]
     )
-    messages = [
-        list(message)
-        for pk, what in changes
-        if pk in found
-        for message in notifications.mails(found[pk], what, heads=heads)
-    ]
+    messages = []
+    for pk, what in changes:
+        registration = found.get(pk)
+        if registration is None:
+            continue
+        if what in Registration.State.values:
+            # The state the mail is about, though the registration may have moved on since
+            # (confirmed before the worker sent the "received" mail: that mail comes next).
+            registration.state = what
+        messages += [
+            list(message) for message in notifications.mails(registration, what, heads=heads)
+        ]
     return deliver_mails.call(messages) if messages else 0
 
 

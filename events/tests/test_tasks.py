@@ -130,6 +130,25 @@ def test_mail_written_by_the_worker_says_what_changed_and_skips_a_deleted_regist
     assert list(mail_tasks.values_list("status", flat=True)) == ["SUCCESSFUL", "SUCCESSFUL"]
 
 
+@override_settings(TASKS=ON_THE_QUEUE)
+def test_each_mail_says_the_state_it_is_about_when_the_worker_comes_late(
+    congress, delegate_type, hod_est, presidency, jaan, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        registration = register(congress, jaan, delegate_type, hod_est)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.confirm(registration, by=presidency)
+
+    run_worker()  # both mails written now, the registration confirmed
+
+    received, confirmed = sorted(mail.outbox, key=lambda message: "confirmed" in message.subject)
+    assert received.subject.startswith("[CIOR] Registration received")
+    assert "State: Submitted" in received.body
+    assert confirmed.subject.startswith("[CIOR] Registration confirmed")
+    assert "State: Confirmed" in confirmed.body
+    assert Registration.objects.get(pk=registration.pk).state == CONFIRMED
+
+
 @override_settings(
     TASKS=ON_THE_QUEUE,
     CIOR_MAIL_RETRY_DELAYS=[0, 0],
