@@ -5,18 +5,21 @@ from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 
 
-def render_document(template_name, context, *, stylesheet):
+def render_document(template_name, context, *, stylesheet, css=""):
     """Return `template_name` rendered with `context` and laid out in pages by WeasyPrint,
-    styled by the static file `stylesheet` (e.g. "css/invoice-print.css"); `join_pdf` writes
-    several such documents as one PDF.
+    styled by the static file `stylesheet` (e.g. "css/invoice-print.css"), then by `css`
+    (rules made from data, such as a badge's colours: no style attribute in the templates);
+    `join_pdf` writes several such documents as one PDF.
 
     WeasyPrint is imported here, not at module level: the import costs about 3 seconds.
     """
     from weasyprint import CSS, HTML
 
     html = render_to_string(template_name, context)
-    css = CSS(filename=finders.find(stylesheet))
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).render(stylesheets=[css])
+    stylesheets = [CSS(filename=finders.find(stylesheet))]
+    if css:
+        stylesheets.append(CSS(string=css))
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).render(stylesheets=stylesheets)
 
 
 def join_pdf(documents) -> bytes:
@@ -26,7 +29,7 @@ def join_pdf(documents) -> bytes:
     return documents[0].copy(pages).write_pdf()
 
 
-def render_pdf(template_name, context, *, stylesheet):
+def render_pdf(template_name, context, *, stylesheet, css=""):
     """Return the PDF bytes of `template_name` rendered with `context`, styled by the static
-    file `stylesheet` (e.g. "css/invoice-print.css")."""
-    return render_document(template_name, context, stylesheet=stylesheet).write_pdf()
+    file `stylesheet` (e.g. "css/invoice-print.css") and `css` (see render_document)."""
+    return render_document(template_name, context, stylesheet=stylesheet, css=css).write_pdf()

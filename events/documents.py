@@ -167,6 +167,7 @@ def badge_context(registration: Registration, *, request=None) -> dict:
             "language": language,
             "reference": registration.reference,
             "type_name": str(kind),
+            "type_id": kind.pk,
             "colour": kind.colour,
             "ink": ink_for(kind.colour),
             "full_name": person.full_name,
@@ -195,9 +196,16 @@ def badges_context(registrations, *, request=None, sheet: bool) -> dict:
         ]
     else:
         pages = [[badge] for badge in badges]
+    # Each registration type's band colours (validated #rrggbb; ink is black or white).
+    colours = {badge["type_id"]: (badge["colour"], badge["ink"]) for badge in badges}
+    css = "".join(
+        f".badge__type--{pk} {{ background-color: {colour}; color: {ink}; }}\n"
+        for pk, (colour, ink) in colours.items()
+    )
     return {
         "sheet": sheet,
         "pages": pages,
+        "css": css,
         "emblem": static_uri("img/cior-emblem.png"),
         "title": registrations[0].reference if len(registrations) == 1 else "CIOR badges",
     }
@@ -210,7 +218,7 @@ def badges_pdf(registrations, *, request=None, sheet: bool | None = None) -> byt
     registrations = list(registrations)
     sheet = len(registrations) > 1 if sheet is None else sheet
     context = badges_context(registrations, request=request, sheet=sheet)
-    return render_pdf("events/pdf/badges.html", context, stylesheet=STYLESHEET)
+    return render_pdf("events/pdf/badges.html", context, stylesheet=STYLESHEET, css=context["css"])
 
 
 def badge_pdf(registration: Registration, *, request=None) -> bytes:
@@ -352,7 +360,12 @@ def make_batch(job: DocumentJob, *, today=None) -> None:
             if job.kind == DocumentJob.Kind.BADGES:
                 context = badges_context(chunk, sheet=True)
                 parts.append(
-                    render_document("events/pdf/badges.html", context, stylesheet=STYLESHEET)
+                    render_document(
+                        "events/pdf/badges.html",
+                        context,
+                        stylesheet=STYLESHEET,
+                        css=context["css"],
+                    )
                 )
             else:
                 parts += [certificate_document(registration, today=today) for registration in chunk]

@@ -7,6 +7,7 @@ import datetime
 import io
 
 import pytest
+from django.template.loader import render_to_string
 from django.test import RequestFactory, override_settings
 from pypdf import PdfReader
 
@@ -128,6 +129,29 @@ def test_verification_url_uses_the_request_host_when_there_is_one(event, est):
     url = documents.verification_url(registration, verification.LETTER, request=request)
 
     assert url.startswith("http://congress.example.org/en/verify/l")
+
+
+def test_badge_bands_take_their_type_colours_from_a_stylesheet_not_a_style_attribute(event, est):
+    red = register(event, est)  # #c8102e: white ink
+    gold = register(event, est, first_name="Kadri")
+    gold.registration_type = RegistrationTypeFactory(event=event, kind="observer", colour="#ffd700")
+    gold.save()  # dark ink
+
+    context = documents.badges_context([red, gold], sheet=True)
+    html = render_to_string("events/pdf/badges.html", context)
+    pdf = documents.badges_pdf([red, gold])
+
+    red_id, gold_id = red.registration_type_id, gold.registration_type_id
+    assert context["css"] == (
+        f".badge__type--{red_id} {{ background-color: #c8102e; color: #ffffff; }}\n"
+        f".badge__type--{gold_id} {{ background-color: #ffd700; color: #111111; }}\n"
+    )
+    assert f'class="badge__type badge__type--{red_id}"' in html
+    assert f'class="badge__type badge__type--{gold_id}"' in html
+    assert "style=" not in html
+    fills = PdfReader(io.BytesIO(pdf)).pages[0].get_contents().get_data().decode("latin-1")
+    assert "0.784314 0.062745 0.180392 rg" in fills  # the red band
+    assert "1 0.843137 0 rg" in fills  # the gold band
 
 
 def test_badges_pdf_refuses_a_registration_not_confirmed(event, est):
