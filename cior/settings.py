@@ -323,6 +323,10 @@ CIOR_TWO_FACTOR_PERMISSIONS = [
     "academy.use_two_factor",
 ]
 MFA_TOTP_ISSUER = os.environ.get("MFA_TOTP_ISSUER", "CIOR")
+# A code of the 30-second window before or after the current one is taken too (RFC 6238,
+# section 5.2: one step of clock drift): a phone a few seconds off, or a code typed as its window
+# turns, still logs in. Each code is still taken only once (allauth marks it used).
+MFA_TOTP_TOLERANCE = 1
 
 # Languages: English and French, NATO's two; English is the fallback everywhere.
 LANGUAGE_CODE = "en"

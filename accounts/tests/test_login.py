@@ -19,8 +19,16 @@ LOGIN = "/accounts/login/"
 PASSWORD = "cior-test-pass"
 
 
-def _code(secret):
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+def _code(secret, windows_away=0):
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30 + windows_away))
+
+
+def _well_inside_a_window():
+    """Wait out the last 3 s of a 30 s window, so that a code counted from now is as many
+    windows away when the server checks it."""
+    left = 30 - time.time() % 30
+    if left < 3:
+        time.sleep(left + 0.1)
 
 
 def test_login_is_by_email_and_password(client):
@@ -164,3 +172,34 @@ def test_login_with_totp_asks_for_the_code(client, est):
     assert response.status_code == 302
     assert response["Location"] == "/en/my/"  # the role's start page
     assert client.get("/admin/").status_code == 200
+
+
+@pytest.mark.parametrize("windows_away", [-1, 1])
+def test_a_code_of_the_next_or_last_window_is_taken_once(client, est, windows_away):
+    """A phone's clock a little off, or a code typed as its window turns: one window either way
+    logs in; the same code a second time does not."""
+    user = staff_user(Role.HEAD_OF_DELEGATION, nation=est)
+    _well_inside_a_window()
+    code = _code(TEST_SECRET, windows_away)
+
+    client.post(LOGIN, {"login": user.email, "password": PASSWORD})
+    response = client.post(reverse("mfa_authenticate"), {"code": code})
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(user.pk)
+
+    client.logout()
+    client.post(LOGIN, {"login": user.email, "password": PASSWORD})
+    response = client.post(reverse("mfa_authenticate"), {"code": code})
+    assert response.status_code == 200  # the form again, with its error
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.parametrize("windows_away", [-2, 2])
+def test_a_code_two_windows_away_is_refused(client, est, windows_away):
+    user = staff_user(Role.HEAD_OF_DELEGATION, nation=est)
+
+    client.post(LOGIN, {"login": user.email, "password": PASSWORD})
+    _well_inside_a_window()
+    response = client.post(reverse("mfa_authenticate"), {"code": _code(TEST_SECRET, windows_away)})
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
