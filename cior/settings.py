@@ -260,6 +260,8 @@ if CIOR_EDGE_PURGE_URL:
             # purge inside the publish transaction would let the edge fetch the old page.
             "BACKEND": "core.edge.OnCommitHTTPBackend",
             "LOCATION": CIOR_EDGE_PURGE_URL,
+            # PURGEs sent at once for one edit (each makes the edge fetch the page anew).
+            "CONCURRENCY": int(os.environ.get("CIOR_EDGE_PURGE_CONCURRENCY", "4")),
         }
     }
 # Each URL purged as given: the French pages have their own slugs, purged by their own URL.
