@@ -31,14 +31,13 @@ class OnCommitHTTPBackend(HTTPBackend):
 
     def purge_batch(self, urls):
         urls = list(urls)
-        send = super().purge
-        workers = min(self.concurrency, len(urls))
-        if workers <= 1:
-            transaction.on_commit(lambda: [send(url) for url in urls])
+        if not urls:
             return
+        send = super().purge
 
         def send_all():
-            with ThreadPoolExecutor(max_workers=workers) as pool:
+            # One worker sends them one after the other, in order.
+            with ThreadPoolExecutor(max_workers=min(self.concurrency, len(urls))) as pool:
                 for _ in pool.map(send, urls):  # map re-raises a request's error here
                     pass
 

@@ -248,10 +248,18 @@ class Cluster:
 
     # Django ------------------------------------------------------------------------------
 
+    @property
+    def env_without_edge(self):
+        """The servers' settings without the edge: data made for the checks, on no page they
+        look at, needs no PURGE (each one a page render at the app)."""
+        return {k: v for k, v in self.manage_env.items() if k != "CIOR_EDGE_PURGE_URL"}
+
     def manage(self, *args):
         # No edge to purge while the data is being made.
-        env = {k: v for k, v in self.manage_env.items() if k != "CIOR_EDGE_PURGE_URL"}
-        pages.run([pages.PYTHON, "manage.py", *args], env, self.logfile, f"manage.py {args[0]}")
+        pages.run(
+            [pages.PYTHON, "manage.py", *args],
+            self.env_without_edge, self.logfile, f"manage.py {args[0]}",
+        )  # fmt: skip
 
     def shell(self, code, label):
         """Run `code` in `manage.py shell` (the servers' settings); return its stdout."""
@@ -555,9 +563,8 @@ def check_registration_burst(cluster, server_1, server_2, *, requests=200, clien
     pages.run(
         [pages.PYTHON, registrations.__file__, "--seed", seeded, "--nations", "10",
          "--clients", str(clients), "--people", str(-(-requests // clients))],
-        # Its nations and people are no page the checks look at: no edge refresh per write
-        # (33 writes, each refreshing every page that lists nations: 45 s of the check).
-        {k: v for k, v in cluster.manage_env.items() if k != "CIOR_EDGE_PURGE_URL"},
+        # (with the edge, its 33 writes each refreshed every page listing nations: 45 s)
+        cluster.env_without_edge,
         cluster.logfile, "registrations seed",
     )  # fmt: skip
     data = json.loads(seeded.read_text())

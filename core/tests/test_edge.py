@@ -61,15 +61,12 @@ URLS = [f"https://www.cior.net/en/page-{n}/" for n in range(8)]
 def test_a_batch_goes_four_at_a_time_with_the_first_urls_first(
     edge, django_capture_on_commit_callbacks
 ):
-    started = time.monotonic()
     with django_capture_on_commit_callbacks(execute=True):
         backend(edge).purge_batch(URLS)
-    took = time.monotonic() - started
 
     assert sorted(edge.paths) == sorted((f"/en/page-{n}/", "www.cior.net") for n in range(8))
     assert {path for path, _host in edge.paths[:4]} == {f"/en/page-{n}/" for n in range(4)}
-    assert edge.most == 4
-    assert took < 0.2 * 8 * 0.75  # two rounds of 0.2 s, not eight
+    assert edge.most == 4  # each held 0.2 s: the fifth waited for one of the first four
 
 
 @pytest.mark.django_db
